@@ -1,0 +1,1 @@
+package kotoba.corpus;

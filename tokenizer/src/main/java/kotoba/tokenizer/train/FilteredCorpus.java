@@ -1,0 +1,32 @@
+package kotoba.tokenizer.train;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A corpus seen through a predicate, built from the underlying corpus's own aggregate/topKeys, so filtering needs
+ * nothing from a distributed implementation and the data never moves.
+ */
+public final class FilteredCorpus implements SentenceCorpus {
+  private final SentenceCorpus inner;
+  private final SerialPredicate<WeightedSentence> keep;
+
+  public FilteredCorpus(SentenceCorpus inner, SerialPredicate<WeightedSentence> keep) {
+    this.inner = inner;
+    this.keep = keep;
+  }
+
+  @Override
+  public <A extends Serializable> A aggregate(
+      A zero, SerialBiFunction<A, WeightedSentence, A> add, SerialBinaryOperator<A> merge) {
+    SerialPredicate<WeightedSentence> k = keep;
+    return inner.aggregate(zero, (acc, s) -> k.test(s) ? add.apply(acc, s) : acc, merge);
+  }
+
+  @Override
+  public List<KeyCount> topKeys(
+      SerialFunction<WeightedSentence, Iterable<KeyCount>> emit, SerialScore score, int k, long minCount) {
+    SerialPredicate<WeightedSentence> p = keep;
+    return inner.topKeys(s -> p.test(s) ? emit.apply(s) : List.of(), score, k, minCount);
+  }
+}

@@ -1,0 +1,124 @@
+package kotoba.tokenizer.train;
+
+import java.util.Arrays;
+
+/**
+ * All segmentations of one word under a unigram model, with the forward-backward and Viterbi passes the unigram
+ * trainer needs. Nodes are kept in order of their start position, which is a topological order, so each pass is a
+ * single sweep over the node arrays.
+ */
+final class Lattice {
+  /** Id of the node covering a character no piece starts with, as in spm's lattice. */
+  static final int UNK = -1;
+
+  private final int length;
+  private int count;
+  private int[] begin;
+  private int[] end;
+  private int[] pieceId;
+  private double[] score;
+
+  /**
+   * Builds the lattice of {@code word} (code points). As in spm, a position without a single-character piece gets an
+   * unknown node scored {@code unkScore}, so every word has at least one segmentation.
+   */
+  Lattice(int[] word, PieceTrie trie, double[] scores, double unkScore) {
+    this.length = word.length;
+    int cap = Math.max(4, word.length * 2);
+    begin = new int[cap];
+    end = new int[cap];
+    pieceId = new int[cap];
+    score = new double[cap];
+    int[] ids = new int[trie.maxDepth() + 1];
+    int[] lens = new int[trie.maxDepth() + 1];
+    for (int pos = 0; pos < word.length; pos++) {
+      int m = trie.matches(word, pos, ids, lens);
+      boolean single = false;
+      for (int j = 0; j < m; j++) {
+        add(pos, pos + lens[j], ids[j], scores[ids[j]]);
+        if (lens[j] == 1) single = true;
+      }
+      if (!single) add(pos, pos + 1, UNK, unkScore);
+    }
+  }
+
+  int nodeCount() {
+    return count;
+  }
+
+  int pieceId(int node) {
+    return pieceId[node];
+  }
+
+  /**
+   * Adds {@code freq} times each piece's posterior count to {@code expected} and returns log Z, the log marginal
+   * likelihood of the word.
+   */
+  double addExpectedCounts(double freq, double[] expected) {
+    double[] alpha = new double[length + 1];
+    double[] beta = new double[length + 1];
+    Arrays.fill(alpha, Double.NEGATIVE_INFINITY);
+    Arrays.fill(beta, Double.NEGATIVE_INFINITY);
+    alpha[0] = 0;
+    beta[length] = 0;
+    for (int i = 0; i < count; i++) alpha[end[i]] = logAdd(alpha[end[i]], alpha[begin[i]] + score[i]);
+    for (int i = count - 1; i >= 0; i--) beta[begin[i]] = logAdd(beta[begin[i]], score[i] + beta[end[i]]);
+    double z = alpha[length];
+    for (int i = 0; i < count; i++) {
+      if (pieceId[i] < 0) continue;
+      expected[pieceId[i]] += freq * Math.exp(alpha[begin[i]] + score[i] + beta[end[i]] - z);
+    }
+    return z;
+  }
+
+  /** The best segmentation as node indices, or null if none exists without {@code excludedNode} (-1 excludes none). */
+  int[] viterbi(int excludedNode) {
+    double[] best = new double[length + 1];
+    int[] back = new int[length + 1];
+    Arrays.fill(best, Double.NEGATIVE_INFINITY);
+    best[0] = 0;
+    for (int i = 0; i < count; i++) {
+      if (i == excludedNode || best[begin[i]] == Double.NEGATIVE_INFINITY) continue;
+      double s = best[begin[i]] + score[i];
+      if (s > best[end[i]]) {
+        best[end[i]] = s;
+        back[end[i]] = i;
+      }
+    }
+    if (best[length] == Double.NEGATIVE_INFINITY) return null;
+    int n = 0;
+    for (int pos = length; pos > 0; pos = begin[back[pos]]) n++;
+    int[] path = new int[n];
+    for (int pos = length; pos > 0; pos = begin[back[pos]]) path[--n] = back[pos];
+    return path;
+  }
+
+  /** The node that spans the whole word as piece {@code id}, or -1. */
+  int wholeWordNode(int id) {
+    for (int i = 0; i < count && begin[i] == 0; i++) {
+      if (end[i] == length && pieceId[i] == id) return i;
+    }
+    return -1;
+  }
+
+  private void add(int b, int e, int id, double s) {
+    if (count == begin.length) {
+      int cap = count * 2;
+      begin = Arrays.copyOf(begin, cap);
+      end = Arrays.copyOf(end, cap);
+      pieceId = Arrays.copyOf(pieceId, cap);
+      score = Arrays.copyOf(score, cap);
+    }
+    begin[count] = b;
+    end[count] = e;
+    pieceId[count] = id;
+    score[count] = s;
+    count++;
+  }
+
+  private static double logAdd(double a, double b) {
+    if (a == Double.NEGATIVE_INFINITY) return b;
+    if (b == Double.NEGATIVE_INFINITY) return a;
+    return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+  }
+}

@@ -1,0 +1,76 @@
+package kotoba.tokenizer.train;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A corpus split into partitions that behaves like a Spark RDD: every function and every zero value goes through Java
+ * serialization before a partition uses it, partitions are folded separately and merged, in reverse order. It proves
+ * the trainers only rely on the {@link SentenceCorpus} contract and that what they ship is serializable.
+ */
+final class ChunkedSentenceCorpus implements SentenceCorpus {
+  private final List<List<WeightedSentence>> partitions = new ArrayList<>();
+
+  ChunkedSentenceCorpus(List<WeightedSentence> sentences, int numPartitions) {
+    for (int p = 0; p < numPartitions; p++) partitions.add(new ArrayList<>());
+    // Round-robin, so partitions differ in content and in the order sentences arrive.
+    for (int i = 0; i < sentences.size(); i++) partitions.get(i % numPartitions).add(sentences.get(i));
+  }
+
+  @Override
+  public <A extends Serializable> A aggregate(
+      A zero, SerialBiFunction<A, WeightedSentence, A> add, SerialBinaryOperator<A> merge) {
+    List<A> partials = new ArrayList<>();
+    for (List<WeightedSentence> part : partitions) {
+      A acc = roundTrip(zero);
+      SerialBiFunction<A, WeightedSentence, A> f = roundTrip(add);
+      for (WeightedSentence s : part) acc = f.apply(acc, s);
+      partials.add(roundTrip(acc));
+    }
+    SerialBinaryOperator<A> m = roundTrip(merge);
+    A result = partials.get(partials.size() - 1);
+    for (int i = partials.size() - 2; i >= 0; i--) result = m.apply(result, partials.get(i));
+    return result;
+  }
+
+  @Override
+  public List<KeyCount> topKeys(
+      SerialFunction<WeightedSentence, Iterable<KeyCount>> emit, SerialScore score, int k, long minCount) {
+    List<Map<String, Long>> partials = new ArrayList<>();
+    for (List<WeightedSentence> part : partitions) {
+      SerialFunction<WeightedSentence, Iterable<KeyCount>> f = roundTrip(emit);
+      Map<String, Long> local = new HashMap<>();
+      for (WeightedSentence s : part) for (KeyCount kc : f.apply(s)) local.merge(kc.key(), kc.count(), Long::sum);
+      partials.add(local);
+    }
+    Map<String, Long> totals = new HashMap<>();
+    for (Map<String, Long> p : partials) p.forEach((key, v) -> totals.merge(key, v, Long::sum));
+    return InMemorySentenceCorpus.best(totals, roundTrip(score), k, minCount);
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T> T roundTrip(T value) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(value);
+      }
+      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        return (T) in.readObject();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("not serializable: " + value, e);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package kotoba.trainer.model;
+
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
+import org.deeplearning4j.nn.conf.layers.samediff.SameDiffOutputLayer;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Output layer of the GPT: final LayerNorm, projection to vocabulary logits [B, T, V] (its activations) and a
+ * fused softmax cross-entropy against next-token ids [B, T] (its loss).
+ *
+ * <p>DL4J divides an output layer's score and gradients by the minibatch size B only, so the loss defined here
+ * is the sum over all B*T tokens divided by T: the network score is then the mean cross-entropy per token in nats.
+ */
+public class LanguageModelHead extends SameDiffOutputLayer {
+
+    /** Name of the logits variable, what {@code ComputationGraph.output} returns. */
+    static final String LOGITS = "logits";
+    /** The output projection [C, V]. */
+    public static final String OUTPUT_WEIGHT = "wout";
+
+    private int vocabSize;
+    private int contextLength;
+    private int dModel;
+
+    /** For DL4J's JSON deserialisation. */
+    protected LanguageModelHead() {
+    }
+
+    public LanguageModelHead(int vocabSize, int contextLength, int dModel) {
+        this.vocabSize = vocabSize;
+        this.contextLength = contextLength;
+        this.dModel = dModel;
+    }
+
+    @Override
+    public void defineParameters(SDLayerParams params) {
+        params.addBiasParam("lng", dModel);
+        params.addBiasParam("lnb", dModel);
+        // No bias, as in GPT-2's lm_head.
+        params.addWeightParam(OUTPUT_WEIGHT, dModel, vocabSize);
+    }
+
+    @Override
+    public void initializeParameters(Map<String, INDArray> params) {
+        params.get("lng").assign(1.0);
+        params.get("lnb").assign(0.0);
+        ParamInit.normal(params.get(OUTPUT_WEIGHT), ParamInit.STD);
+    }
+
+    @Override
+    public SDVariable defineLayer(SameDiff sd, SDVariable x, SDVariable labels, Map<String, SDVariable> p) {
+        // [B, T, C] -> [B*T, C]
+        SDVariable h = sd.reshape(x, -1, dModel);
+        h = sd.nn().layerNorm(h, p.get("lng"), p.get("lnb"), false, 1);
+        // [B*T, C] -> [B*T, V]
+        SDVariable logits = h.mmul(p.get(OUTPUT_WEIGHT));
+        // [B*T, V] -> [B, T, V], the layer's activations
+        sd.reshape(LOGITS, logits, -1, contextLength, vocabSize);
+        // [B, T] float ids -> [B*T] int
+        SDVariable targets = sd.reshape(labels, -1).castTo(DataType.INT32);
+        // Fused log-softmax + NLL per token: [B*T]
+        SDVariable perToken = sd.loss().sparseSoftmaxCrossEntropy(logits, targets);
+        SDVariable loss = perToken.sum().div(contextLength);
+        // SDLoss marks its outputs as losses; only the scalar may be one, or gradients would double count.
+        sd.setLossVariables(loss);
+        return loss;
+    }
+
+    @Override
+    public String activationsVertexName() {
+        return LOGITS;
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        return InputType.recurrent(vocabSize, contextLength, RNNFormat.NWC);
+    }
+}

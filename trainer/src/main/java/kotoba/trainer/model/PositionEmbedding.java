@@ -1,0 +1,51 @@
+package kotoba.trainer.model;
+
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
+import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Adds the learned position embedding to the token embeddings: [B, T, C] + wpe[T, C]. */
+public class PositionEmbedding extends SameDiffLayer {
+
+    /** The position embedding matrix [T, C]. */
+    public static final String WEIGHT = "wpe";
+
+    private int contextLength;
+    private int dModel;
+
+    /** For DL4J's JSON deserialisation. */
+    protected PositionEmbedding() {
+    }
+
+    public PositionEmbedding(int contextLength, int dModel) {
+        this.contextLength = contextLength;
+        this.dModel = dModel;
+    }
+
+    @Override
+    public void defineParameters(SDLayerParams params) {
+        params.addWeightParam(WEIGHT, contextLength, dModel);
+    }
+
+    @Override
+    public void initializeParameters(Map<String, INDArray> params) {
+        ParamInit.normal(params.get(WEIGHT), ParamInit.STD);
+    }
+
+    @Override
+    public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> params, SDVariable mask) {
+        // [B, T, C] + [T, C], broadcast over the batch
+        return x.add(params.get(WEIGHT));
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        return InputType.recurrent(dModel, contextLength, RNNFormat.NWC);
+    }
+}
