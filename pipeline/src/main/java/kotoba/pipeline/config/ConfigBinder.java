@@ -94,7 +94,7 @@ public final class ConfigBinder {
         throw wrongType(path, "a boolean", v);
       }
       if (raw.isEnum()) return enumValue(raw, scalarString(v, path), path);
-      if (raw == List.class) {
+      if (raw == List.class || raw == Set.class) {
         if (v.valueType() != ConfigValueType.LIST) throw wrongType(path, "a list", v);
         Type elem = ((ParameterizedType) target).getActualTypeArguments()[0];
         List<Object> out = new ArrayList<>();
@@ -102,12 +102,14 @@ public final class ConfigBinder {
         for (ConfigValue item : (com.typesafe.config.ConfigList) v) {
           out.add(convert(item, elem, path + "[" + i++ + "]"));
         }
-        return List.copyOf(out);
+        return raw == Set.class ? Set.copyOf(out) : List.copyOf(out);
       }
       if (raw == Map.class) {
         if (v.valueType() != ConfigValueType.OBJECT) throw wrongType(path, "an object", v);
-        Map<String, String> out = new LinkedHashMap<>();
-        ((com.typesafe.config.ConfigObject) v).forEach((k, item) -> out.put(k, scalarString(item, join(path, k))));
+        Type[] kv = ((ParameterizedType) target).getActualTypeArguments();
+        Map<Object, Object> out = new LinkedHashMap<>();
+        ((com.typesafe.config.ConfigObject) v).forEach((k, item) -> out.put(mapKey(k, kv[0], path),
+            convert(item, kv[1], join(path, k))));
         return Map.copyOf(out);
       }
       if (raw.isRecord()) {
@@ -118,6 +120,18 @@ public final class ConfigBinder {
       throw new ConfigError("config key '" + path + "' is out of range: " + u);
     }
     throw new IllegalStateException("config binding does not support " + target + " at " + path);
+  }
+
+  private static Object mapKey(String key, Type keyType, String path) {
+    if (keyType == String.class) return key;
+    if (keyType == Integer.class) {
+      try {
+        return Integer.parseInt(key);
+      } catch (NumberFormatException e) {
+        throw new ConfigError("config key '" + join(path, key) + "': expected an integer key");
+      }
+    }
+    throw new IllegalStateException("config binding does not support map keys of " + keyType);
   }
 
   private static String scalarString(ConfigValue v, String path) {

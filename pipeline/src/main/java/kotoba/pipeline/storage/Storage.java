@@ -33,6 +33,18 @@ public final class Storage {
     return new Storage(new Configuration());
   }
 
+  /**
+   * A Storage that sees the file systems as Spark will: the `spark.hadoop.*` entries of the Spark config (S3A
+   * credentials, HDFS name nodes) applied, so input checks before Spark starts reach the same places.
+   */
+  public static Storage forSpark(java.util.Map<String, String> sparkConf) {
+    Configuration conf = new Configuration();
+    sparkConf.forEach((k, v) -> {
+      if (k.startsWith("spark.hadoop.")) conf.set(k.substring("spark.hadoop.".length()), v);
+    });
+    return new Storage(conf);
+  }
+
   public Configuration hadoop() {
     return hadoop;
   }

@@ -8,6 +8,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConfigBinderTest {
@@ -22,7 +23,8 @@ class ConfigBinderTest {
   }
 
   record Section(int minChars, long maxBytes, double lr, boolean enabled, String name, Mode mode,
-      List<String> langs, Inner inner, List<Item> items, Map<String, String> extra) {
+      List<String> langs, Inner inner, List<Item> items, Map<String, String> extra, Map<Integer, Double> ngrams,
+      Set<String> allow) {
     Section {
       if (minChars < 0) throw new IllegalArgumentException("min_chars must be >= 0, got " + minChars);
     }
@@ -31,7 +33,7 @@ class ConfigBinderTest {
   private static final String BASE = """
       s { min_chars = 10, max_bytes = 5000000000, lr = 3e-4, enabled = true, name = abc, mode = fast,
           langs = [en, ja], inner { rows = 4, threshold = 0.8 }, items = [{path = a}, {path = b, format = jsonl}],
-          extra { "spark.x" = 1 } }
+          extra { "spark.x" = 1 }, ngrams { "2" = 0.2, "3" = 0.18 }, allow = [en, en, ja] }
       """;
 
   private static Section bind(String overrides) {
@@ -50,6 +52,8 @@ class ConfigBinderTest {
     assertEquals(new Inner(4, 0.8), s.inner());
     assertEquals(List.of(new Item("a", "text"), new Item("b", "jsonl")), s.items());
     assertEquals(Map.of("spark.x", "1"), s.extra());
+    assertEquals(Map.of(2, 0.2, 3, 0.18), s.ngrams());
+    assertEquals(Set.of("en", "ja"), s.allow());
   }
 
   @Test

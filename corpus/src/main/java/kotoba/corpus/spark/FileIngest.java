@@ -1,0 +1,104 @@
+package kotoba.corpus.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import kotoba.corpus.DocumentProcessor;
+import kotoba.corpus.RecordOutcome;
+import kotoba.corpus.ingest.IngestConfig;
+import kotoba.corpus.ingest.IngestOutcome;
+import kotoba.corpus.ingest.RawRecord;
+import kotoba.corpus.ingest.RecordReader;
+import kotoba.corpus.ingest.Reject;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Reads line-oriented inputs (text, JSONL, europarl) on the executors: one task per file, streamed through the
+ * ingest readers and the document processor, so no file is ever held whole in memory.
+ */
+final class FileIngest {
+  /** Reason for a file that cannot even be opened or read to the end (permissions, vanished, I/O error). */
+  static final String UNREADABLE = "unreadable_file";
+
+  private FileIngest() {}
+
+  static JavaRDD<RecordOutcome> read(JavaSparkContext jsc, List<String> files, IngestConfig ingest, String source,
+      DocumentProcessor processor, HadoopConf hadoop) {
+    return jsc.parallelize(files, Math.max(1, files.size()))
+        .mapPartitions(paths -> {
+          List<Iterator<RecordOutcome>> perFile = new ArrayList<>();
+          while (paths.hasNext()) perFile.add(readFile(paths.next(), ingest, source, processor, hadoop));
+          return concat(perFile);
+        });
+  }
+
+  private static Iterator<RecordOutcome> readFile(String file, IngestConfig ingest, String source,
+      DocumentProcessor processor, HadoopConf hadoop) {
+    InputStream in;
+    try {
+      Path p = new Path(file);
+      in = p.getFileSystem(hadoop.get()).open(p);
+    } catch (IOException e) {
+      return List.of(RecordOutcome.rejected(source, file, 0, UNREADABLE, file + ": " + e)).iterator();
+    }
+    RecordReader reader = RecordReader.open(file, in, ingest);
+    return new Iterator<>() {
+      private boolean failed;
+      private long lastOffset;
+
+      @Override
+      public boolean hasNext() {
+        if (pending != null) return true;
+        if (failed) return false;
+        try {
+          boolean more = reader.hasNext();
+          if (!more) reader.close();
+          return more;
+        } catch (UncheckedIOException | IOException e) {
+          failed = true;
+          pending = RecordOutcome.rejected(source, file, lastOffset, UNREADABLE, file + ": " + e.getMessage());
+          return true;
+        }
+      }
+
+      private RecordOutcome pending;
+
+      @Override
+      public RecordOutcome next() {
+        if (pending != null) {
+          RecordOutcome p = pending;
+          pending = null;
+          return p;
+        }
+        IngestOutcome o = reader.next();
+        lastOffset = o.offset();
+        if (o instanceof RawRecord r) return processor.process(source, file, r.offset(), r.text());
+        Reject j = (Reject) o;
+        return RecordOutcome.rejected(source, file, j.offset(), j.reason(), j.sample());
+      }
+    };
+  }
+
+  private static <T> Iterator<T> concat(List<Iterator<T>> parts) {
+    return new Iterator<>() {
+      private int i;
+
+      @Override
+      public boolean hasNext() {
+        while (i < parts.size() && !parts.get(i).hasNext()) i++;
+        return i < parts.size();
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) throw new java.util.NoSuchElementException();
+        return parts.get(i).next();
+      }
+    };
+  }
+}

@@ -1,0 +1,36 @@
+package kotoba.jobs;
+
+import kotoba.jobs.cli.CorpusCommand;
+import kotoba.pipeline.config.ConfigError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** kotoba's command line: one subcommand per stage, plus the end-to-end run. Also the spark-submit main class. */
+@Command(name = "kotoba", mixinStandardHelpOptions = true, version = "kotoba 0.1.0",
+    description = "Pretrain language models on Apache Spark: corpus -> tokenizer -> tokenize -> train.",
+    subcommands = {CorpusCommand.class, CommandLine.HelpCommand.class})
+public final class Kotoba implements Runnable {
+  /** Exit code for a bad config or a missing input: reported before Spark starts. */
+  public static final int EXIT_CONFIG = 2;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Kotoba());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof ConfigError) {
+        cmd.getErr().println("kotoba: error: " + e.getMessage());
+        return EXIT_CONFIG;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

@@ -1,0 +1,60 @@
+package kotoba.jobs.cli;
+
+import com.typesafe.config.Config;
+import java.util.Set;
+import kotoba.pipeline.config.ConfigBinder;
+import kotoba.pipeline.config.Sections;
+import kotoba.pipeline.config.SparkConfig;
+import kotoba.pipeline.spark.SparkSessions;
+import kotoba.pipeline.storage.Storage;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What every command starts from: the checked config, storage that sees what Spark will see, and a Spark session
+ * created only when first asked for, so that config and input errors are reported before Spark starts.
+ */
+public final class JobContext {
+  /** Every top-level config section kotoba knows; anything else is a typo. */
+  public static final Set<String> SECTIONS =
+      Set.of("spark", "paths", "corpus", "tokenizer", "tokenize", "trainer", "run", "sweep", "report");
+
+  private final Config config;
+  private final SparkConfig sparkConfig;
+  private final Storage storage;
+  private final boolean force;
+  private SparkSession spark;
+
+  public JobContext(ConfigOptions options) {
+    this.config = options.load();
+    Sections.requireKnown(config, SECTIONS);
+    this.sparkConfig = ConfigBinder.bind(config, "spark", SparkConfig.class);
+    this.storage = Storage.forSpark(sparkConfig.conf());
+    this.force = options.force;
+  }
+
+  public <R extends Record> R section(String path, Class<R> type) {
+    return ConfigBinder.bind(config, path, type);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Storage storage() {
+    return storage;
+  }
+
+  public boolean force() {
+    return force;
+  }
+
+  public SparkSession spark() {
+    if (spark == null) spark = SparkSessions.getOrCreate(sparkConfig);
+    return spark;
+  }
+
+  /** Storage bound to the running Spark session's Hadoop configuration. */
+  public Storage sparkStorage() {
+    return new Storage(spark().sparkContext().hadoopConfiguration());
+  }
+}
