@@ -11,7 +11,7 @@ import java.util.Objects;
  *                        ignored by the other formats, which are always one record per line
  * @param textField       for {@link InputFormat#JSONL}: name of the string field holding the text; a dotted path
  *                        such as {@code meta.body} walks nested objects (a key that itself contains dots is tried
- *                        first as a literal key)
+ *                        first as a literal key); may be null or empty for the other formats
  * @param maxRecordBytes  largest record accepted, in bytes of decompressed input (newline excluded); longer
  *                        records are rejected as {@code record_too_long} and skipped while streaming
  * @param maxControlRatio largest fraction (0..1) of a record's bytes that may be C0 control bytes other than
@@ -29,7 +29,7 @@ public record IngestConfig(InputFormat format, TextUnit unit, String textField, 
     public IngestConfig {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(unit, "unit");
-        Objects.requireNonNull(textField, "textField");
+        textField = textField == null ? "" : textField;
         if (maxRecordBytes < 1 || maxRecordBytes > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("maxRecordBytes must be in 1.." + (Integer.MAX_VALUE - 16)
                     + " but was " + maxRecordBytes);

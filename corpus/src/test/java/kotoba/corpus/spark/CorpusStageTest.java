@@ -107,7 +107,12 @@ class CorpusStageTest {
         "corpus.inputs=" + inputs,
         "corpus.output=\"" + tmp.resolve("out") + "\"",
         "corpus.val_fraction=0.2",
-        "corpus.filters.min_chars=40")), "corpus", CorpusConfig.class);
+        "corpus.filters.min_chars=40",
+        // The fixtures are generated from small word lists, so they repeat n-grams far more than prose does;
+        // the n-gram filters have their own tests, this one is about the stage's plumbing.
+        "corpus.filters.max_top_ngram_fraction={\"2\"=1.0,\"3\"=1.0,\"4\"=1.0}",
+        "corpus.filters.max_duplicate_ngram_fraction={\"5\"=1.0,\"6\"=1.0,\"7\"=1.0,\"8\"=1.0,\"9\"=1.0,\"10\"=1.0}")),
+        "corpus", CorpusConfig.class);
     Storage storage = Storage.local();
     first = CorpusStage.run(spark, cfg, CorpusStage.key(cfg, storage), storage, false);
   }
