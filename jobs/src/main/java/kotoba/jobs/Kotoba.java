@@ -1,6 +1,9 @@
 package kotoba.jobs;
 
 import kotoba.jobs.cli.CorpusCommand;
+import kotoba.jobs.cli.RunCommand;
+import kotoba.jobs.cli.TokenizeCommand;
+import kotoba.jobs.cli.TokenizerCommand;
 import kotoba.pipeline.config.ConfigError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +11,8 @@ import picocli.CommandLine.Command;
 /** kotoba's command line: one subcommand per stage, plus the end-to-end run. Also the spark-submit main class. */
 @Command(name = "kotoba", mixinStandardHelpOptions = true, version = "kotoba 0.1.0",
     description = "Pretrain language models on Apache Spark: corpus -> tokenizer -> tokenize -> train.",
-    subcommands = {CorpusCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, CorpusCommand.class, TokenizerCommand.class, TokenizeCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Kotoba implements Runnable {
   /** Exit code for a bad config or a missing input: reported before Spark starts. */
   public static final int EXIT_CONFIG = 2;

@@ -18,6 +18,9 @@ public final class SharedSpark {
           .config("spark.sql.shuffle.partitions", "4")
           .config("spark.default.parallelism", "4")
           .config("spark.sql.adaptive.enabled", "false")
+          // as in conf/local.conf, so tests meet the serializer jobs use
+          .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+          .config("spark.kryo.registrator", KotobaKryoRegistrator.class.getName())
           .getOrCreate();
       session.sparkContext().setLogLevel("ERROR");
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));

@@ -20,6 +20,8 @@ public final class DoubleArrayBuilder {
   private boolean[] used = new boolean[1024];
   private boolean[] usedBase = new boolean[1024];
   private int firstFree = 256;
+  /** Union-find "next free slot at or after i" links, so base search skips runs of used slots. */
+  private int[] nextFree = new int[1024];
 
   private DoubleArrayBuilder() {}
 
@@ -55,6 +57,7 @@ public final class DoubleArrayBuilder {
   private DoubleArray pack(byte[][] keys, int[] values) {
     Arrays.fill(units, UNUSED);
     units[0] = 0;
+    for (int i = 0; i < nextFree.length; i++) nextFree[i] = i;
     // Block 0 holds only the root, so no base below 256 exists and no probe can land on the root.
     for (int i = 0; i < 256; i++) used[i] = true;
     int end = 256;
@@ -80,6 +83,7 @@ public final class DoubleArrayBuilder {
       for (int c = 0; c < n; c++) {
         int pos = base ^ labels[c];
         used[pos] = true;
+        nextFree[pos] = pos + 1;
         end = Math.max(end, pos + 1);
         if (labels[c] == 0) {
           units[pos] = values[lo] | 0x80000000;
@@ -92,7 +96,7 @@ public final class DoubleArrayBuilder {
         queue.add(new int[] {pos, i, j, depth + 1});
         i = j;
       }
-      while (firstFree < used.length && used[firstFree]) firstFree++;
+      firstFree = findFree(firstFree);
     }
     // Round up to a whole 256-unit block so that any probe base ^ b stays inside the array.
     int size = (end + 255) & ~255;
@@ -100,15 +104,29 @@ public final class DoubleArrayBuilder {
   }
 
   private int findBase(int[] labels, int n) {
-    for (int free = firstFree; ; free++) {
+    for (int free = findFree(firstFree); ; free = findFree(free + 1)) {
       ensure(free + 512);
-      if (used[free]) continue;
       int base = free ^ labels[0];
       if (base < 256 || usedBase[base]) continue;
       boolean ok = true;
       for (int c = 1; c < n && ok; c++) ok = !used[base ^ labels[c]];
       if (ok) return base;
     }
+  }
+
+  private int findFree(int i) {
+    ensure(i + 512);
+    int root = i;
+    while (nextFree[root] != root) {
+      root = nextFree[root];
+      ensure(root + 512);
+    }
+    while (nextFree[i] != root) {
+      int nx = nextFree[i];
+      nextFree[i] = root;
+      i = nx;
+    }
+    return root;
   }
 
   private void setOffset(int node, int offset) {
@@ -125,5 +143,7 @@ public final class DoubleArrayBuilder {
     Arrays.fill(units, old, n, UNUSED);
     used = Arrays.copyOf(used, n);
     usedBase = Arrays.copyOf(usedBase, n);
+    nextFree = Arrays.copyOf(nextFree, n);
+    for (int i = old; i < n; i++) nextFree[i] = i;
   }
 }

@@ -31,9 +31,10 @@ import kotoba.tokenizer.model.TrainerSpec;
  *       pieces up to vocab_size, sorted by score; specials, symbols and byte pieces at their ids.
  * </ol>
  *
- * <p>Driver memory is O(seed_sentencepiece_size): the seed list, the piece trie and one double per piece. Differences
- * from spm worth knowing: num_tokens in the EM log counts every word occurrence (spm counts each distinct word once),
- * and scores are computed in double precision.
+ * <p>Driver memory is O(seed_sentencepiece_size): the seed list, the piece trie and one double per piece. Each
+ * partition additionally buffers up to {@link #WORD_BUFFER} distinct words per pass so repeated words share one
+ * lattice. Differences from spm worth knowing: num_tokens in the EM log counts every word occurrence (spm counts each
+ * distinct word once), and scores are computed in double precision.
  */
 public final class UnigramTrainer {
   /** spm's penalty below the lowest piece score for a character no piece covers. */
@@ -91,6 +92,10 @@ public final class UnigramTrainer {
     PieceTrie trie() {
       return new PieceTrie(pieces);
     }
+
+    Scorer scorer() {
+      return new Scorer(trie(), scores, minScore() - UNK_PENALTY);
+    }
   }
 
   Model seed(TrainingCorpus tc) {
@@ -142,10 +147,24 @@ public final class UnigramTrainer {
     return new Model(pieces, scores);
   }
 
+  /** What a partition needs of the model to build lattices; shipped inside the E-step and pruning closures. */
+  record Scorer(PieceTrie trie, double[] scores, double unkScore) implements Serializable {
+    Lattice lattice(String word) {
+      return new Lattice(word.codePoints().toArray(), trie, scores, unkScore);
+    }
+  }
+
+  /**
+   * Distinct words buffered per partition before their lattices are built, so a frequent word costs one lattice per
+   * buffer rather than one per occurrence (spm gets the same effect by counting words up front).
+   */
+  static final int WORD_BUFFER = 100_000;
+
   /** E-step totals, summed over partitions. */
   static final class EStep implements Serializable {
     private static final long serialVersionUID = 1L;
     final double[] expected;
+    final HashMap<String, Long> pending = new HashMap<>();
     double logLikelihood;
     long tokens;
     long weight;
@@ -154,7 +173,26 @@ public final class UnigramTrainer {
       expected = new double[size];
     }
 
-    EStep merge(EStep o) {
+    EStep add(String word, long count, Scorer scorer) {
+      pending.merge(word, count, Long::sum);
+      return pending.size() >= WORD_BUFFER ? flush(scorer) : this;
+    }
+
+    EStep flush(Scorer scorer) {
+      for (Map.Entry<String, Long> e : pending.entrySet()) {
+        long count = e.getValue();
+        Lattice lattice = scorer.lattice(e.getKey());
+        logLikelihood += count * lattice.addExpectedCounts(count, expected);
+        tokens += count * (long) lattice.viterbi(-1).length;
+        weight += count;
+      }
+      pending.clear();
+      return this;
+    }
+
+    EStep merge(EStep o, Scorer scorer) {
+      flush(scorer);
+      o.flush(scorer);
       for (int i = 0; i < expected.length; i++) expected[i] += o.expected[i];
       logLikelihood += o.logLikelihood;
       tokens += o.tokens;
@@ -165,23 +203,16 @@ public final class UnigramTrainer {
 
   static EStep runEStep(TrainingCorpus tc, Model model) {
     SentencePreparer prep = tc.preparer();
-    PieceTrie trie = model.trie();
-    double[] scores = model.scores();
-    double unkScore = model.minScore() - UNK_PENALTY;
+    Scorer scorer = model.scorer();
     return tc.corpus()
         .aggregate(
-            new EStep(scores.length),
+            new EStep(model.scores().length),
             (acc, s) -> {
-              for (String w : prep.words(s)) {
-                Lattice lattice = new Lattice(w.codePoints().toArray(), trie, scores, unkScore);
-                double z = lattice.addExpectedCounts(s.count(), acc.expected);
-                acc.logLikelihood += s.count() * z;
-                acc.tokens += s.count() * (long) lattice.viterbi(-1).length;
-                acc.weight += s.count();
-              }
+              for (String w : prep.words(s)) acc.add(w, s.count(), scorer);
               return acc;
             },
-            EStep::merge);
+            (a, b) -> a.merge(b, scorer))
+        .flush(scorer);
   }
 
   static Model mStep(Model model, double[] expected) {
@@ -201,17 +232,39 @@ public final class UnigramTrainer {
     return new Model(pieces, scores);
   }
 
-  /** Viterbi counts per piece, summed over partitions. */
+  /** Viterbi counts per piece, summed over partitions; words are buffered as in {@link EStep}. */
   static final class ViterbiCounts implements Serializable {
     private static final long serialVersionUID = 1L;
     final double[] freq;
+    final HashMap<String, Long> pending = new HashMap<>();
     double weight;
 
     ViterbiCounts(int size) {
       freq = new double[size];
     }
 
-    ViterbiCounts merge(ViterbiCounts o) {
+    ViterbiCounts add(String word, long count, Scorer scorer) {
+      pending.merge(word, count, Long::sum);
+      return pending.size() >= WORD_BUFFER ? flush(scorer) : this;
+    }
+
+    ViterbiCounts flush(Scorer scorer) {
+      for (Map.Entry<String, Long> e : pending.entrySet()) {
+        long count = e.getValue();
+        Lattice l = scorer.lattice(e.getKey());
+        weight += count;
+        for (int node : l.viterbi(-1)) {
+          int id = l.pieceId(node);
+          if (id >= 0) freq[id] += count;
+        }
+      }
+      pending.clear();
+      return this;
+    }
+
+    ViterbiCounts merge(ViterbiCounts o, Scorer scorer) {
+      flush(scorer);
+      o.flush(scorer);
       for (int i = 0; i < freq.length; i++) freq[i] += o.freq[i];
       weight += o.weight;
       return this;
@@ -221,15 +274,14 @@ public final class UnigramTrainer {
   Model prune(TrainingCorpus tc, Model model, int desired) {
     List<String> pieces = model.pieces();
     int n = pieces.size();
-    PieceTrie trie = model.trie();
     double[] scores = model.scores();
-    double unkScore = model.minScore() - UNK_PENALTY;
+    Scorer scorer = model.scorer();
 
     // How each piece would be segmented without itself: its second-best segmentation.
     boolean[] alwaysKeep = new boolean[n];
     int[][] alternatives = new int[n][];
     for (int i = 0; i < n; i++) {
-      Lattice l = new Lattice(pieces.get(i).codePoints().toArray(), trie, scores, unkScore);
+      Lattice l = scorer.lattice(pieces.get(i));
       int[] best = l.viterbi(-1);
       if (best.length >= 2) {
         alwaysKeep[i] = false; // the piece never wins its own lattice, so removing it changes nothing
@@ -254,17 +306,11 @@ public final class UnigramTrainer {
             .aggregate(
                 new ViterbiCounts(n),
                 (acc, s) -> {
-                  for (String w : prep.words(s)) {
-                    Lattice l = new Lattice(w.codePoints().toArray(), trie, scores, unkScore);
-                    acc.weight += s.count();
-                    for (int node : l.viterbi(-1)) {
-                      int id = l.pieceId(node);
-                      if (id >= 0) acc.freq[id] += s.count();
-                    }
-                  }
+                  for (String w : prep.words(s)) acc.add(w, s.count(), scorer);
                   return acc;
                 },
-                ViterbiCounts::merge);
+                (a, b) -> a.merge(b, scorer))
+            .flush(scorer);
 
     double sum = 0;
     for (double f : vc.freq) sum += f;

@@ -5,28 +5,32 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The attention branch of a pre-LN Transformer block: {@code attn(ln1(x))}, causal multi-head self-attention.
  * The residual add (and dropout on the branch) are graph vertices, see {@link GptModel}.
  */
-public class CausalSelfAttention extends SameDiffLayer {
+public class CausalSelfAttention extends GradientFixedSameDiffLayer {
 
     /** Added to attention scores of future positions; finite so that softmax never sees inf - inf. */
     static final double MASKED = -1e9;
 
+    @JsonProperty
     private int contextLength;
+    @JsonProperty
     private int dModel;
+    @JsonProperty
     private int nHead;
+    @JsonProperty
     private int nLayer;
 
-    /** For DL4J's JSON deserialisation. */
+    /** For DL4J's JSON deserialisation (fields are @JsonProperty: DL4J's mapper ignores plain private fields). */
     protected CausalSelfAttention() {
     }
 

@@ -5,23 +5,27 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * The MLP branch of a pre-LN Transformer block: {@code mlp(ln2(x))} = GELU(ln2(x) W1 + b1) W2 + b2.
  * The residual add (and dropout on the branch) are graph vertices, see {@link GptModel}.
  */
-public class FeedForward extends SameDiffLayer {
+public class FeedForward extends GradientFixedSameDiffLayer {
 
+    @JsonProperty
     private int contextLength;
+    @JsonProperty
     private int dModel;
+    @JsonProperty
     private int dFf;
+    @JsonProperty
     private int nLayer;
 
-    /** For DL4J's JSON deserialisation. */
+    /** For DL4J's JSON deserialisation (fields are @JsonProperty: DL4J's mapper ignores plain private fields). */
     protected FeedForward() {
     }
 

@@ -39,6 +39,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * random mask inside the layer would differ between the two. DropoutLayers are off at inference and reuse their
  * mask in backprop. Attention-probability dropout (nanoGPT's attn_dropout) is therefore not implemented.
  *
+ * <p>The hidden SameDiff layers extend {@link GradientFixedSameDiffLayer}, which corrects DL4J M2.1's doubled
+ * SameDiffLayer gradients; the token embedding is DL4J's own layer because SameDiff's gather gradient is unusable.
+ *
  * <p>Why {@code tieEmbeddings} is rejected: DL4J gives every layer its own disjoint slice of the flat parameter
  * and gradient vectors, and the updater and Spark parameter averaging work on those slices, so two layers cannot
  * share a matrix; the embedding (first) and the head (last) cannot be one layer without folding the whole network,

@@ -10,10 +10,16 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
- * Output layer of the GPT: final LayerNorm, projection to vocabulary logits [B, T, V] (its activations) and a
- * fused softmax cross-entropy against next-token ids [B, T] (its loss).
+ * Output layer of the GPT: final LayerNorm, projection to vocabulary logits [B, T, V] (its activations) and the
+ * softmax cross-entropy against next-token ids [B, T] (its loss).
+ *
+ * <p>The loss is log-softmax times a one-hot of the targets, not ND4J's fused
+ * {@code sparseSoftmaxCrossEntropy}: in 1.0.0-M2.1 the fused op's gradient ignores the gradient flowing into it
+ * (measured: the /T below was lost, gradients came out T times too large), and {@code logSoftmax} with an
+ * explicit axis fails when SameDiff clones the graph for backprop, hence the default (last) axis.
  *
  * <p>DL4J divides an output layer's score and gradients by the minibatch size B only, so the loss defined here
  * is the sum over all B*T tokens divided by T: the network score is then the mean cross-entropy per token in nats.
@@ -25,11 +31,14 @@ public class LanguageModelHead extends SameDiffOutputLayer {
     /** The output projection [C, V]. */
     public static final String OUTPUT_WEIGHT = "wout";
 
+    @JsonProperty
     private int vocabSize;
+    @JsonProperty
     private int contextLength;
+    @JsonProperty
     private int dModel;
 
-    /** For DL4J's JSON deserialisation. */
+    /** For DL4J's JSON deserialisation (fields are @JsonProperty: DL4J's mapper ignores plain private fields). */
     protected LanguageModelHead() {
     }
 
@@ -63,12 +72,13 @@ public class LanguageModelHead extends SameDiffOutputLayer {
         SDVariable logits = h.mmul(p.get(OUTPUT_WEIGHT));
         // [B*T, V] -> [B, T, V], the layer's activations
         sd.reshape(LOGITS, logits, -1, contextLength, vocabSize);
-        // [B, T] float ids -> [B*T] int
-        SDVariable targets = sd.reshape(labels, -1).castTo(DataType.INT32);
-        // Fused log-softmax + NLL per token: [B*T]
-        SDVariable perToken = sd.loss().sparseSoftmaxCrossEntropy(logits, targets);
+        // [B, T] float ids -> [B*T, V] one-hot
+        SDVariable targets = sd.oneHot(sd.reshape(labels, -1).castTo(DataType.INT32), vocabSize)
+                .castTo(logits.dataType());
+        // -log softmax at the target id, per token: [B*T]
+        SDVariable perToken = sd.sum(sd.nn().logSoftmax(logits).mul(targets), 1).neg();
         SDVariable loss = perToken.sum().div(contextLength);
-        // SDLoss marks its outputs as losses; only the scalar may be one, or gradients would double count.
+        // Only the scalar is the loss; the runtime layer does not set it.
         sd.setLossVariables(loss);
         return loss;
     }

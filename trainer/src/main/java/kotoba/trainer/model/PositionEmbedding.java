@@ -5,21 +5,23 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /** Adds the learned position embedding to the token embeddings: [B, T, C] + wpe[T, C]. */
-public class PositionEmbedding extends SameDiffLayer {
+public class PositionEmbedding extends GradientFixedSameDiffLayer {
 
     /** The position embedding matrix [T, C]. */
     public static final String WEIGHT = "wpe";
 
+    @JsonProperty
     private int contextLength;
+    @JsonProperty
     private int dModel;
 
-    /** For DL4J's JSON deserialisation. */
+    /** For DL4J's JSON deserialisation (fields are @JsonProperty: DL4J's mapper ignores plain private fields). */
     protected PositionEmbedding() {
     }
 

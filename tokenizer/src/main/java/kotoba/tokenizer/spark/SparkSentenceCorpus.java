@@ -1,0 +1,56 @@
+package kotoba.tokenizer.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import kotoba.tokenizer.train.KeyCount;
+import kotoba.tokenizer.train.SentenceCorpus;
+import kotoba.tokenizer.train.SerialBiFunction;
+import kotoba.tokenizer.train.SerialBinaryOperator;
+import kotoba.tokenizer.train.SerialFunction;
+import kotoba.tokenizer.train.SerialScore;
+import kotoba.tokenizer.train.WeightedSentence;
+import org.apache.spark.api.java.JavaRDD;
+import scala.Tuple2;
+
+/**
+ * The trainers' corpus as a cached RDD of (sentence, count): every pass of the trainers (counting, seed substrings,
+ * E-steps) runs on the executors, and only vocabulary-sized results come back to the driver.
+ */
+public final class SparkSentenceCorpus implements SentenceCorpus {
+  /** Depth of treeAggregate: expected-count vectors are merged on executors before the driver sees them. */
+  private static final int TREE_DEPTH = 2;
+
+  private final JavaRDD<WeightedSentence> sentences;
+
+  public SparkSentenceCorpus(JavaRDD<WeightedSentence> sentences) {
+    this.sentences = sentences;
+  }
+
+  @Override
+  public <A extends Serializable> A aggregate(
+      A zero, SerialBiFunction<A, WeightedSentence, A> add, SerialBinaryOperator<A> merge) {
+    // Lambdas, not method references: two `::apply` references to interfaces sharing an erased signature are
+    // indistinguishable to the lambda deserializer, which then casts one into the other on the executors.
+    return sentences.treeAggregate(zero, (a, s) -> add.apply(a, s), (a, b) -> merge.apply(a, b), TREE_DEPTH);
+  }
+
+  @Override
+  public List<KeyCount> topKeys(
+      SerialFunction<WeightedSentence, Iterable<KeyCount>> emit, SerialScore score, int k, long minCount) {
+    if (k <= 0) return List.of();
+    Comparator<KeyCount> order = SentenceCorpus.bestFirst(score);
+    List<KeyCount> best = sentences
+        .flatMapToPair(s -> {
+          List<Tuple2<String, Long>> out = new ArrayList<>();
+          for (KeyCount kc : emit.apply(s)) out.add(new Tuple2<>(kc.key(), kc.count()));
+          return out.iterator();
+        })
+        .reduceByKey(Long::sum)
+        .filter(t -> t._2() >= minCount)
+        .map(t -> new KeyCount(t._1(), t._2()))
+        .takeOrdered(k, (SentenceCorpus.SerialComparator) (a, b) -> order.compare(a, b));
+    return List.copyOf(best);
+  }
+}

@@ -1,0 +1,64 @@
+package kotoba.trainer.model;
+
+import java.util.Collection;
+import java.util.Map;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Base of the GPT's hidden SameDiff layers: DL4J's {@link SameDiffLayer} with its backward pass corrected.
+ *
+ * <p>In DL4J 1.0.0-M2.1 a (non-output) SameDiffLayer returns exactly twice the true gradient, both for its
+ * parameters and for its input: measured with central finite differences in double precision on single layers
+ * (a bare {@code x + wpe} included) and batch sizes 1 and 2; {@code SameDiffOutputLayer} is exact. Adam hides a
+ * constant factor, SGD, gradient clipping and weight decay do not. The cause lies inside DL4J's external-errors
+ * backprop and was not located; this class halves both results. {@code GradientCheckTest} fails if a DL4J upgrade
+ * changes the behaviour.
+ */
+public abstract class GradientFixedSameDiffLayer extends SameDiffLayer {
+
+    /** What DL4J's SameDiffLayer gradients are multiplied by to become the true gradients. */
+    static final double GRADIENT_CORRECTION = 0.5;
+
+    protected GradientFixedSameDiffLayer() {
+    }
+
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
+                             INDArray paramsView, boolean initializeParams, DataType networkDataType) {
+        // Same wiring as SameDiffLayer.instantiate, with the corrected runtime layer.
+        Corrected layer = new Corrected(conf, networkDataType);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(paramsView);
+        Map<String, INDArray> table = initializer().init(conf, paramsView, initializeParams);
+        layer.setParamTable(table);
+        layer.setConf(conf);
+        return layer;
+    }
+
+    /** The runtime layer: DL4J's, with parameter and input gradients scaled by {@link #GRADIENT_CORRECTION}. */
+    static final class Corrected extends org.deeplearning4j.nn.layers.samediff.SameDiffLayer {
+
+        Corrected(NeuralNetConfiguration conf, DataType dataType) {
+            super(conf, dataType);
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+            Pair<Gradient, INDArray> result = super.backpropGradient(epsilon, workspaceMgr);
+            for (INDArray g : result.getFirst().gradientForVariable().values()) {
+                g.muli(GRADIENT_CORRECTION);
+            }
+            result.getSecond().muli(GRADIENT_CORRECTION);
+            return result;
+        }
+    }
+}

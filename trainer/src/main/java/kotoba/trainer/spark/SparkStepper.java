@@ -1,0 +1,71 @@
+package kotoba.trainer.spark;
+
+import kotoba.trainer.data.BatchEncoder;
+import kotoba.trainer.data.PackedBlock;
+import kotoba.trainer.data.TokenBatch;
+import kotoba.trainer.train.Stepper;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One parameter-averaging round per call: the round's sequences become {@code workers * averagingFrequency}
+ * minibatches, which DL4J trains on the executors and averages.
+ *
+ * <p>Data path: the driver streams just one round of blocks from the reader (never the corpus), encodes them
+ * and ships them with the round's tasks. Each round costs a network rebuild on every worker (2-4 s measured for a
+ * small GPT), which is why the averaging frequency should be raised until that cost is small against the round.
+ */
+public final class SparkStepper implements Stepper {
+    private final SparkComputationGraph spark;
+    private final JavaSparkContext sc;
+    private final BatchEncoder encoder;
+    private final int workers;
+    private final int batchPerWorker;
+    private final int averagingFrequency;
+
+    public SparkStepper(JavaSparkContext sc, SparkComputationGraph spark, BatchEncoder encoder, int workers,
+                        int batchPerWorker, int averagingFrequency) {
+        this.sc = sc;
+        this.spark = spark;
+        this.encoder = encoder;
+        this.workers = workers;
+        this.batchPerWorker = batchPerWorker;
+        this.averagingFrequency = averagingFrequency;
+    }
+
+    @Override
+    public int sequencesPerCall() {
+        return workers * batchPerWorker * averagingFrequency;
+    }
+
+    @Override
+    public int stepsPerCall() {
+        return averagingFrequency;
+    }
+
+    @Override
+    public double fit(TokenBatch batch) {
+        List<MultiDataSet> minibatches = new ArrayList<>();
+        List<PackedBlock> blocks = batch.blocks();
+        for (int i = 0; i < blocks.size(); i += batchPerWorker) {
+            minibatches.add(encoder.encode(new TokenBatch(blocks.subList(i, i + batchPerWorker), batch.cursorAfter())));
+        }
+        JavaRDD<MultiDataSet> rdd = sc.parallelize(minibatches, workers);
+        spark.fitMultiDataSet(rdd);
+        rdd.unpersist(false);
+        // The score is the workers' mean loss on their last minibatch, penalty included; see LocalStepper.
+        ComputationGraph graph = spark.getNetwork();
+        return spark.getScore() - graph.calcRegularizationScore(true);
+    }
+
+    @Override
+    public ComputationGraph graph() {
+        return spark.getNetwork();
+    }
+}

@@ -1,0 +1,42 @@
+package kotoba.trainer.spark;
+
+import org.apache.spark.SparkConf;
+
+/**
+ * Spark settings that DL4J training needs, applied only where the user has not set them.
+ *
+ * <p>ND4J keeps arrays off the JVM heap, where Spark neither counts nor limits them: without an explicit
+ * {@code spark.executor.memoryOverhead} and JavaCPP's {@code maxbytes}/{@code maxphysicalbytes} caps,
+ * executors grow past their container and get killed by YARN or Kubernetes. The defaults here suit the small
+ * models this project trains; raise them with the model (parameters, Adam state and activations of a batch).
+ */
+public final class SparkTrainingConf {
+    /** Off-heap cap per executor for ND4J; also what memoryOverhead must cover. */
+    public static final String DEFAULT_OFF_HEAP = "4g";
+    /** Headroom above the off-heap cap for JVM and native overhead. */
+    public static final String DEFAULT_MEMORY_OVERHEAD = "5g";
+
+    private SparkTrainingConf() {
+    }
+
+    /** Adds Kryo with ND4J's registrator and the off-heap limits, keeping any value already present. */
+    public static SparkConf apply(SparkConf conf) {
+        setIfMissing(conf, "spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        // Registers INDArray serialisers: without it Kryo copies raw off-heap pointers and data is corrupted.
+        setIfMissing(conf, "spark.kryo.registrator", "org.nd4j.kryo.Nd4jRegistrator");
+        setIfMissing(conf, "spark.executor.memoryOverhead", DEFAULT_MEMORY_OVERHEAD);
+        String javacpp = "-Dorg.bytedeco.javacpp.maxbytes=" + DEFAULT_OFF_HEAP
+                + " -Dorg.bytedeco.javacpp.maxphysicalbytes=" + DEFAULT_MEMORY_OVERHEAD;
+        String existing = conf.get("spark.executor.extraJavaOptions", "");
+        if (!existing.contains("org.bytedeco.javacpp.maxbytes")) {
+            conf.set("spark.executor.extraJavaOptions", (existing + " " + javacpp).trim());
+        }
+        return conf;
+    }
+
+    private static void setIfMissing(SparkConf conf, String key, String value) {
+        if (!conf.contains(key)) {
+            conf.set(key, value);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package kotoba.trainer.spark;
+
+import kotoba.trainer.train.SparkOptions;
+import org.apache.spark.storage.StorageLevel;
+import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+
+import java.util.Locale;
+
+/** Builds DL4J's parameter-averaging training master from {@link SparkOptions}. */
+public final class TrainingMasters {
+    private TrainingMasters() {
+    }
+
+    /**
+     * One {@code fit} over an RDD of {@code workers * averagingFrequency} MultiDataSets of {@code batchPerWorker}
+     * sequences each is exactly one averaging round: DL4J splits an RDD into chunks of
+     * {@code workers * batchPerWorker * averagingFrequency} examples (randomly when there is more than one chunk,
+     * which we avoid), rebalances each chunk over the workers, lets every worker fit {@code averagingFrequency}
+     * minibatches, then averages parameters and Adam state.
+     */
+    public static ParameterAveragingTrainingMaster parameterAveraging(SparkOptions options, int batchPerWorker,
+                                                                      long seed) {
+        return new ParameterAveragingTrainingMaster.Builder(options.workers(), batchPerWorker)
+                .batchSizePerWorker(batchPerWorker)
+                .averagingFrequency(options.averagingFrequency())
+                .workerPrefetchNumBatches(options.prefetchBatches())
+                // Adam's moments must survive the averaging round or every round restarts the optimizer.
+                .saveUpdater(true)
+                // Direct: the round's few MultiDataSets go straight to the workers; Export would write them to
+                // hadoop.tmp.dir and read them back every round.
+                .rddTrainingApproach(RDDTrainingApproach.Direct)
+                .storageLevel(storageLevel(options.storageLevel()))
+                .rngSeed(seed)
+                .build();
+    }
+
+    /** Spark storage level by name; {@code NONE} means no persistence. */
+    public static StorageLevel storageLevel(String name) {
+        String n = name.trim().toUpperCase(Locale.ROOT);
+        if (n.equals("NONE")) {
+            return null;
+        }
+        try {
+            return StorageLevel.fromString(n);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown Spark storage level '" + name + "'");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package kotoba.trainer.train;
+
+import kotoba.trainer.data.BatchEncoder;
+import kotoba.trainer.data.TokenBatch;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/** One optimizer step per call on one JVM: {@code graph.fit} on the whole batch. */
+public final class LocalStepper implements Stepper {
+    private final ComputationGraph graph;
+    private final BatchEncoder encoder;
+    private final int sequences;
+
+    public LocalStepper(ComputationGraph graph, BatchEncoder encoder, int sequencesPerStep) {
+        this.graph = graph;
+        this.encoder = encoder;
+        this.sequences = sequencesPerStep;
+    }
+
+    @Override
+    public int sequencesPerCall() {
+        return sequences;
+    }
+
+    @Override
+    public int stepsPerCall() {
+        return 1;
+    }
+
+    @Override
+    public double fit(TokenBatch batch) {
+        graph.fit(encoder.encode(batch));
+        // The score includes the weight-decay penalty; take it out so train and val losses compare. The penalty is
+        // evaluated at the post-step weights, off by one step of decay: negligible against the loss.
+        return graph.score() - graph.calcRegularizationScore(true);
+    }
+
+    @Override
+    public ComputationGraph graph() {
+        return graph;
+    }
+}

@@ -1,0 +1,22 @@
+package kotoba.trainer.train;
+
+import kotoba.trainer.data.TokenBatch;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * One unit of training work, so the same loop drives single-JVM and Spark training: fit a batch, advance the
+ * optimizer by {@link #stepsPerCall()} steps, report the training loss.
+ */
+public interface Stepper {
+    /** Sequences one {@link #fit} call consumes. */
+    int sequencesPerCall();
+
+    /** Optimizer steps one call advances (1 locally; the averaging frequency under parameter averaging). */
+    int stepsPerCall();
+
+    /** Trains on {@code batch}; returns the mean training cross-entropy per token (nats) it saw. */
+    double fit(TokenBatch batch);
+
+    /** The current network (after the last call), for evaluation and checkpoints. */
+    ComputationGraph graph();
+}

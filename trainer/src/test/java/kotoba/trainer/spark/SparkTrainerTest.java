@@ -1,0 +1,147 @@
+package kotoba.trainer.spark;
+
+import kotoba.trainer.data.BatchEncoder;
+import kotoba.trainer.data.Cursor;
+import kotoba.trainer.data.LabelLayout;
+import kotoba.trainer.data.ParquetTokenDocs;
+import kotoba.trainer.data.TokenBlockReader;
+import kotoba.trainer.train.LocalTrainer;
+import kotoba.trainer.train.MetricsRow;
+import kotoba.trainer.train.MetricsSink;
+import kotoba.trainer.train.OptimizerSetup;
+import kotoba.trainer.train.SparkOptions;
+import kotoba.trainer.train.TinyLm;
+import kotoba.trainer.train.TrainerConfig;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SparkTrainerTest {
+    static SparkSession spark;
+    static JavaSparkContext sc;
+
+    @TempDir
+    static Path tmp;
+    static String corpus;
+
+    @BeforeAll
+    static void start() {
+        // dl4j-spark drags in scala-library 2.12.14; Spark 3.5.7 is built on 2.12.18 and its tasks fail to
+        // deserialise ("too many arguments") on the older library. The pom must pin 2.12.18.
+        String scalaVersion = scala.util.Properties.versionNumberString();
+        Assumptions.assumeTrue(scalaVersion.equals("2.12.18"), "scala-library " + scalaVersion
+                + " on the test classpath; Spark 3.5.7 needs 2.12.18 (pin org.scala-lang:scala-library/reflect)");
+        SparkConf conf = SparkTrainingConf.apply(new SparkConf().setMaster("local[2]").setAppName("trainer-test")
+                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1"));
+        spark = SparkSession.builder().config(conf).getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        corpus = writeCorpusWithSpark(tmp.resolve("docs").toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    /** Token docs as the tokenize stage writes them: Spark's own Parquet layout for array<int>. */
+    static String writeCorpusWithSpark(String path) {
+        StructType schema = new StructType().add("id", DataTypes.StringType).add("split", DataTypes.StringType)
+                .add("tokens", DataTypes.createArrayType(DataTypes.IntegerType))
+                .add("n_tokens", DataTypes.IntegerType).add("bytes", DataTypes.LongType);
+        Random rng = new Random(3);
+        List<Row> rows = new ArrayList<>();
+        for (int d = 0; d < 80; d++) {
+            int n = 3 + rng.nextInt(15);
+            List<Integer> tokens = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                tokens.add(1 + rng.nextInt(TinyLm.VOCAB - 1));
+            }
+            rows.add(RowFactory.create("d" + d, d % 8 == 0 ? "val" : "train", tokens, n, 2L * n));
+        }
+        spark.createDataFrame(rows, schema).repartition(2).write().parquet(path);
+        return path;
+    }
+
+    static Function<Cursor, TokenBlockReader> readers() {
+        return c -> new TokenBlockReader(new ParquetTokenDocs(corpus, "train", TinyLm.VOCAB, new Configuration()),
+                TinyLm.T, TinyLm.EOS, 9L, 16, c);
+    }
+
+    static final class Rows implements MetricsSink {
+        final List<MetricsRow> rows = new ArrayList<>();
+
+        @Override
+        public void write(MetricsRow row) {
+            rows.add(row);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void averagingEveryStepWithPlainSgdMatchesOneJvmOnTheCombinedBatch() {
+        // Two workers x 2 sequences, averaged after each SGD step: the average of two SGD steps from the same
+        // weights is one SGD step on the mean of their gradients, i.e. on the 4-sequence batch.
+        int steps = 2;
+        TrainerConfig config = new TrainerConfig(0.5, 0, 0.5, steps, 4 * TinyLm.T, 0, 0.9, 0.95, 1e-8, 0, 0, 0, 0,
+                9L, 16, 1);
+        OptimizerSetup sgd = new OptimizerSetup(new Sgd(0.5), 0, 0);
+        ComputationGraph local = sgd.newGraph(TinyLm.configuration());
+        ComputationGraph distributed = local.clone();
+        INDArray initial = local.params().dup();
+        BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB);
+
+        Rows localRows = new Rows();
+        new LocalTrainer(config, TinyLm.info(local.numParams()), readers(), List.of(), encoder, localRows, null, null)
+                .train(local, "local", steps);
+
+        Rows sparkRows = new Rows();
+        SparkTrainer trainer = new SparkTrainer(sc, config, new SparkOptions(2, 0, 1, 0, "MEMORY_ONLY_SER"),
+                TinyLm.info(distributed.numParams()), readers(), List.of(), encoder, sparkRows, null, null);
+        trainer.train(distributed, "spark", steps);
+
+        assertFalse(local.params().equalsWithEps(initial, 1e-3), "training should move the parameters");
+        INDArray diff = local.params().sub(distributed.params());
+        double maxAbs = diff.amaxNumber().doubleValue();
+        assertTrue(maxAbs < 1e-5, "Spark and single-JVM parameters differ by up to " + maxAbs);
+        assertEquals(steps, sparkRows.rows.size());
+        assertEquals(localRows.rows.get(steps - 1).tokensSeen(), sparkRows.rows.get(steps - 1).tokensSeen());
+        assertEquals(0.5, sparkRows.rows.get(0).lr(), 0);
+    }
+
+    @Test
+    void stepsThatDoNotSplitEvenlyOverWorkersAreRejected() {
+        TrainerConfig config = new TrainerConfig(0.1, 0, 0.1, 4, 3 * TinyLm.T, 0, 0.9, 0.95, 1e-8, 0, 0, 0, 0,
+                9L, 16, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SparkTrainer(sc, config,
+                new SparkOptions(2, 0, 1, 0, "NONE"), TinyLm.info(10), readers(), List.of(),
+                new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), new Rows(), null, null));
+        assertTrue(e.getMessage().contains("workers"), e.getMessage());
+    }
+}
