@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 public final class JobContext {
   /** Every top-level config section kotoba knows; anything else is a typo. */
   public static final Set<String> SECTIONS =
-      Set.of("spark", "paths", "corpus", "tokenizer", "tokenize", "trainer", "run", "sweep", "report");
+      Set.of("spark", "paths", "corpus", "tokenizer", "tokenize", "trainer", "generate", "sweep", "report");
 
   private final Config config;
   private final SparkConfig sparkConfig;

@@ -7,20 +7,24 @@ import picocli.CommandLine.Mixin;
 
 /** `kotoba run`: the whole pipeline on one config, each stage skipped when its output is up to date. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run corpus -> tokenizer -> tokenize end to end (stages with up-to-date outputs are skipped).",
-        "On the embedded default: Spark local[*], the real corpora fetched by bin/fetch-data, files under data/."})
+    description = {"Run corpus -> tokenizer -> tokenize -> train end to end, then sample from the model.",
+        "Stages whose outputs are up to date are skipped. On the embedded default: Spark local[*], the real",
+        "corpora fetched by bin/fetch-data, files under data/."})
 public final class RunCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
   @Override
   public Integer call() {
     JobContext ctx = new JobContext(options);
-    Manifest corpus = CorpusCommand.run(ctx);
-    Summaries.print(corpus);
-    Manifest vocab = TokenizerCommand.run(ctx);
-    Summaries.print(vocab);
-    Manifest tokens = TokenizeCommand.run(ctx);
-    Summaries.print(tokens);
+    Summaries.print(CorpusCommand.run(ctx));
+    Summaries.print(TokenizerCommand.run(ctx));
+    Summaries.print(TokenizeCommand.run(ctx));
+    Manifest run = TrainCommand.run(ctx);
+    Summaries.print(run);
+    GenerateConfig gen = ctx.section("generate", GenerateConfig.class);
+    System.out.println("[generate] " + GenerateCommand.generate(ctx, null, gen));
+    System.out.println("[run] metrics: " + run.info().get("metrics"));
+    System.out.println("[run] checkpoint: " + run.info().get("checkpoint"));
     return 0;
   }
 }

@@ -15,7 +15,7 @@ public record StageKey(String stage, int stageVersion, String codeVersion, Strin
     List<InputFingerprint> inputs) {
 
   public static StageKey of(String stage, int stageVersion, Record config, List<InputFingerprint> inputs) {
-    return new StageKey(stage, stageVersion, CodeVersion.get(), digest(config.toString()), List.copyOf(inputs));
+    return new StageKey(stage, stageVersion, CodeVersion.get(), digest(CanonicalText.of(config)), List.copyOf(inputs));
   }
 
   public boolean matches(Manifest m) {

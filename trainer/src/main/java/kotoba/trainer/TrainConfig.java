@@ -1,0 +1,29 @@
+package kotoba.trainer;
+
+import kotoba.trainer.train.SparkOptions;
+import kotoba.trainer.train.TrainerConfig;
+
+/**
+ * The `trainer` config section: one training run.
+ *
+ * @param input the tokenize stage's output directory (its manifest gives vocab size and the </s> id)
+ * @param output directory of runs; this run lives in {output}/{run_id}/
+ * @param runId the run's name: its directory, and the run_id column of its metrics
+ * @param mode local (one JVM) | spark (data-parallel parameter averaging on the executors)
+ * @param resume continue an interrupted run from its newest checkpoint (false: start over)
+ * @param model the GPT's shape
+ * @param optim optimizer, schedule, batch, evaluation and checkpoint cadence
+ * @param spark how spark mode splits each step over workers
+ */
+public record TrainConfig(String input, String output, String runId, Mode mode, boolean resume, ModelShape model,
+    TrainerConfig optim, SparkOptions spark) {
+
+  /** Where training runs. */
+  public enum Mode { LOCAL, SPARK }
+
+  public TrainConfig {
+    if (runId == null || runId.isBlank() || runId.contains("/")) {
+      throw new IllegalArgumentException("run_id must be a non-empty name without '/', got '" + runId + "'");
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package kotoba.trainer;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import kotoba.pipeline.config.ConfigError;
+import kotoba.pipeline.stage.Fingerprints;
+import kotoba.pipeline.stage.Manifest;
+import kotoba.pipeline.stage.ManifestStore;
+import kotoba.pipeline.stage.StageKey;
+import kotoba.pipeline.stage.StageRunner;
+import kotoba.pipeline.storage.Storage;
+import kotoba.trainer.data.BatchEncoder;
+import kotoba.trainer.data.Cursor;
+import kotoba.trainer.data.LabelLayout;
+import kotoba.trainer.data.ParquetTokenDocs;
+import kotoba.trainer.data.TokenBatch;
+import kotoba.trainer.data.TokenBlockReader;
+import kotoba.trainer.data.ValidationBlocks;
+import kotoba.trainer.model.Flops;
+import kotoba.trainer.model.GptConfig;
+import kotoba.trainer.model.GptModel;
+import kotoba.trainer.model.ParamCount;
+import kotoba.trainer.spark.SparkTrainer;
+import kotoba.trainer.train.CheckpointStore;
+import kotoba.trainer.train.MetricsFileSink;
+import kotoba.trainer.train.ModelInfo;
+import kotoba.trainer.train.OptimizerSetup;
+import kotoba.trainer.train.TrainingState;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The train stage: token docs -> a GPT trained locally or data-parallel on Spark, with checkpoints, metrics (CSV
+ * while training, Parquet at the end) and a manifest. A finished run is skipped; an interrupted one resumes from its
+ * newest checkpoint with the same data order.
+ */
+public final class TrainStage {
+  public static final String NAME = "train";
+  public static final int VERSION = 1;
+  /** Checkpoints kept per run: the newest two, so a crash while writing one still leaves a complete one. */
+  static final int KEEP_CHECKPOINTS = 2;
+
+  private TrainStage() {}
+
+  public static StageKey key(TrainConfig cfg, Storage storage) {
+    return StageKey.of(NAME, VERSION, cfg, List.of(Fingerprints.ofStageOutput(storage, cfg.input(), "tokenize")));
+  }
+
+  public static String runDir(TrainConfig cfg) {
+    return Storage.child(cfg.output(), cfg.runId());
+  }
+
+  public static String checkpointDir(TrainConfig cfg) {
+    return Storage.child(runDir(cfg), "checkpoints");
+  }
+
+  /** The model a run trains, with the vocabulary of its tokenize stage. */
+  public static GptConfig gptConfig(TrainConfig cfg, Storage storage) {
+    Manifest tokens = ManifestStore.read(storage, cfg.input()).orElseThrow(() -> new ConfigError(
+        "trainer.input " + cfg.input() + " has no manifest; run `kotoba tokenize` first"));
+    try {
+      return cfg.model().toGpt(((Number) tokens.info().get("vocab_size")).intValue());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigError("trainer.model: " + e.getMessage(), e);
+    }
+  }
+
+  public static Manifest run(SparkSession spark, TrainConfig cfg, StageKey key, Storage storage, boolean force,
+      PrintStream console) {
+    return StageRunner.run(storage, runDir(cfg), key, force, () -> train(spark, cfg, storage, console));
+  }
+
+  private static StageRunner.Result train(SparkSession spark, TrainConfig cfg, Storage storage, PrintStream console) {
+    Manifest tokens = ManifestStore.read(storage, cfg.input()).orElseThrow();
+    GptConfig gpt = gptConfig(cfg, storage);
+    int eos = ((Number) tokens.info().get("eos_id")).intValue();
+    if (eos < 0) throw new IllegalArgumentException("the tokenizer has no </s> (eos_id = -1); documents need one");
+    int context = gpt.contextLength();
+    String data = Storage.child(cfg.input(), "data");
+    var hadoop = storage.hadoop();
+    ParquetTokenDocs trainDocs = new ParquetTokenDocs(data, "train", gpt.vocabSize(), hadoop);
+    ParquetTokenDocs valDocs = new ParquetTokenDocs(data, "val", gpt.vocabSize(), hadoop);
+    int sequences = cfg.optim().sequencesPerStep(context);
+    Function<Cursor, TokenBlockReader> readers = cursor -> new TokenBlockReader(trainDocs, context, eos,
+        cfg.optim().seed(), cfg.optim().shuffleBufferDocs(), cursor);
+    List<TokenBatch> validation = ValidationBlocks.batches(
+        ValidationBlocks.load(valDocs, context, eos, cfg.optim().evalBatches() * sequences), sequences);
+
+    OptimizerSetup optimizer = OptimizerSetup.adamW(cfg.optim());
+    ComputationGraph graph = optimizer.newGraph(GptModel.configuration(gpt, optimizer.updater(), DataType.FLOAT));
+    ParamCount params = ParamCount.of(graph);
+    // C as in Kaplan et al. 2020: 6 FLOPs per non-embedding parameter per token plus the attention term.
+    double flopsPerToken = Flops.trainingPerToken(gpt, params, false);
+    Map<String, Object> shape = new LinkedHashMap<>();
+    shape.put("n_layer", gpt.nLayer());
+    shape.put("d_model", gpt.dModel());
+    shape.put("n_head", gpt.nHead());
+    shape.put("context_length", context);
+    shape.put("vocab_size", gpt.vocabSize());
+    ModelInfo info = new ModelInfo(params.total(), params.nonEmbedding(), flopsPerToken, context, shape);
+    console.printf("[train] run %s: %s, N=%,d (non-embedding %,d), %d sequences x %d tokens per step, %s mode%n",
+        cfg.runId(), gpt, params.total(), params.nonEmbedding(), sequences, context,
+        cfg.mode().name().toLowerCase());
+
+    String metricsCsv = Storage.child(runDir(cfg), "metrics.csv");
+    CheckpointStore checkpoints = new CheckpointStore(checkpointDir(cfg), hadoop, KEEP_CHECKPOINTS);
+    boolean resuming = cfg.resume() && checkpoints.latest().isPresent();
+    if (resuming) {
+      console.println("[train] resuming from " + checkpoints.pathOf(checkpoints.latest().get().step()));
+      metricsCsv = Storage.child(runDir(cfg), "metrics-from-" + checkpoints.latest().get().step() + ".csv");
+    }
+    BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, gpt.vocabSize());
+    TrainingState end;
+    try (MetricsFileSink sink = new MetricsFileSink(metricsCsv, hadoop)) {
+      long stopAt = cfg.optim().maxSteps();
+      if (cfg.mode() == TrainConfig.Mode.SPARK) {
+        SparkTrainer t = new SparkTrainer(JavaSparkContext.fromSparkContext(spark.sparkContext()), cfg.optim(),
+            cfg.spark(), info, readers, validation, encoder, sink, checkpoints, console);
+        end = resuming ? t.resume(stopAt) : t.train(graph, cfg.runId(), stopAt);
+      } else {
+        kotoba.trainer.train.LocalTrainer t = new kotoba.trainer.train.LocalTrainer(cfg.optim(), info, readers,
+            validation, encoder, sink, checkpoints, console);
+        end = resuming ? t.resume(stopAt) : t.train(graph, cfg.runId(), stopAt);
+      }
+    }
+    String metricsDir = Storage.child(runDir(cfg), "metrics");
+    spark.read().option("header", "true").option("inferSchema", "true")
+        .csv(Storage.child(runDir(cfg), "metrics*.csv"))
+        .coalesce(1).write().mode(SaveMode.Overwrite).parquet(metricsDir);
+
+    Map<String, Long> counts = new TreeMap<>();
+    counts.put("steps", end.step());
+    counts.put("tokens_seen", end.tokensSeen());
+    counts.put("params", params.total());
+    counts.put("params_non_embedding", params.nonEmbedding());
+    Map<String, Object> out = new TreeMap<>();
+    out.put("checkpoint", checkpoints.pathOf(end.step()));
+    out.put("metrics", metricsDir);
+    out.put("model", gpt.toString());
+    Map<String, Long> drops = new TreeMap<>();
+    trainDocs.rejects().snapshot().forEach((k, v) -> drops.put("train." + k, v));
+    return new StageRunner.Result(counts, drops, out);
+  }
+}
