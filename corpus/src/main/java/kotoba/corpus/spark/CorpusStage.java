@@ -127,7 +127,8 @@ public final class CorpusStage {
       if (in.format() == InputSpec.Format.PARQUET) {
         part = ParquetIngest.read(spark, files, in, processor);
       } else {
-        JavaRDD<Row> rows = FileIngest.read(jsc, files, cfg.ingest(in), in.source(), processor, hadoop)
+        int parallelism = Math.max(1, jsc.defaultParallelism()) * 2;
+        JavaRDD<Row> rows = FileIngest.read(jsc, files, cfg.ingest(in), in.source(), processor, hadoop, parallelism)
             .map(Outcomes::toRow);
         part = spark.createDataFrame(rows, Outcomes.SCHEMA);
       }

@@ -27,18 +27,25 @@ final class FileIngest {
 
   private FileIngest() {}
 
+  /**
+   * Reading is one task per file (a gzip stream cannot be split), but processing is not: records are spread over
+   * {@code parallelism} partitions first, so one large file does not leave every core but one idle.
+   */
   static JavaRDD<RecordOutcome> read(JavaSparkContext jsc, List<String> files, IngestConfig ingest, String source,
-      DocumentProcessor processor, HadoopConf hadoop) {
-    return jsc.parallelize(files, Math.max(1, files.size()))
+      DocumentProcessor processor, HadoopConf hadoop, int parallelism) {
+    JavaRDD<RecordOutcome> raw = jsc.parallelize(files, Math.max(1, files.size()))
         .mapPartitions(paths -> {
           List<Iterator<RecordOutcome>> perFile = new ArrayList<>();
-          while (paths.hasNext()) perFile.add(readFile(paths.next(), ingest, source, processor, hadoop));
+          while (paths.hasNext()) perFile.add(readFile(paths.next(), ingest, source, hadoop));
           return concat(perFile);
         });
+    return raw.repartition(parallelism)
+        .map(o -> o.status() == RecordOutcome.Status.KEPT
+            ? processor.process(o.source(), o.file(), o.offset(), o.text()) : o);
   }
 
-  private static Iterator<RecordOutcome> readFile(String file, IngestConfig ingest, String source,
-      DocumentProcessor processor, HadoopConf hadoop) {
+  /** A file's records, unprocessed: readable ones as KEPT with their raw text, the rest rejected. */
+  private static Iterator<RecordOutcome> readFile(String file, IngestConfig ingest, String source, HadoopConf hadoop) {
     InputStream in;
     try {
       Path p = new Path(file);
@@ -77,7 +84,7 @@ final class FileIngest {
         }
         IngestOutcome o = reader.next();
         lastOffset = o.offset();
-        if (o instanceof RawRecord r) return processor.process(source, file, r.offset(), r.text());
+        if (o instanceof RawRecord r) return RecordOutcome.kept(source, file, r.offset(), null, r.text(), null);
         Reject j = (Reject) o;
         return RecordOutcome.rejected(source, file, j.offset(), j.reason(), j.sample());
       }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kotoba.pipeline.config.ConfigError;
 import kotoba.pipeline.stage.Fingerprints;
 import kotoba.pipeline.stage.Manifest;
 import kotoba.pipeline.stage.StageKey;
@@ -21,6 +22,7 @@ import kotoba.tokenizer.model.TrainerSpec;
 import kotoba.tokenizer.model.VocabWriter;
 import kotoba.tokenizer.normalize.Normalizer;
 import kotoba.tokenizer.train.BpeTrainer;
+import kotoba.tokenizer.train.TrainingRejectedException;
 import kotoba.tokenizer.train.TrainingResult;
 import kotoba.tokenizer.train.UnigramTrainer;
 import kotoba.tokenizer.train.WeightedSentence;
@@ -63,11 +65,17 @@ public final class TokenizerStage {
     JavaRDD<WeightedSentence> sentences = TrainingSentences.of(texts, normalizer);
     SparkSentenceCorpus corpus = new SparkSentenceCorpus(sentences);
 
-    TrainingResult result = switch (spec.modelType()) {
-      case UNIGRAM -> new UnigramTrainer(spec).train(corpus);
-      case BPE -> new BpeTrainer(spec).train(corpus);
-      default -> throw new IllegalStateException("unsupported model type " + spec.modelType());
-    };
+    TrainingResult result;
+    try {
+      result = switch (spec.modelType()) {
+        case UNIGRAM -> new UnigramTrainer(spec).train(corpus);
+        case BPE -> new BpeTrainer(spec).train(corpus);
+        default -> throw new IllegalStateException("unsupported model type " + spec.modelType());
+      };
+    } catch (TrainingRejectedException e) {
+      // options that cannot work with this corpus (vocab_size below the alphabet, ...): the user's to fix
+      throw new ConfigError("tokenizer: " + e.getMessage(), e);
+    }
     sentences.unpersist();
 
     SentencePieceModel model = new SentencePieceModel(result.pieces(), spec, normSpec);

@@ -1,0 +1,134 @@
+package kotoba.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import kotoba.pipeline.spark.SharedSpark;
+import kotoba.pipeline.stage.Manifest;
+import kotoba.pipeline.stage.ManifestStore;
+import kotoba.pipeline.storage.Storage;
+import kotoba.tokenizer.encode.Tokenizer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `kotoba run` end to end on a small English + Japanese fixture: every stage, through the real CLI. */
+class EndToEndRunTest {
+  @TempDir static Path tmp;
+  static String out;
+  static List<String> args;
+
+  private static final String[] EN = ("members of the committee voted on the proposal to improve rail transport "
+      + "across the union and asked the commission to publish its report on safety before the summer").split(" ");
+  private static final String[] JA = {"鉄道の", "安全に", "ついて", "委員会は", "報告書を", "夏までに", "公表する",
+      "ように", "求めました", "また", "新しい", "提案に", "投票しました"};
+
+  @BeforeAll
+  static void runPipeline() throws IOException {
+    SharedSpark.get(); // the CLI's session factory reuses this one
+    Random rnd = new Random(3);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 300; i++) lines.add(sentence(rnd, EN, 12 + rnd.nextInt(20), " ") + ".");
+    for (int i = 0; i < 200; i++) lines.add(sentence(rnd, JA, 8 + rnd.nextInt(12), "") + "。");
+    Path raw = Files.createDirectories(tmp.resolve("raw"));
+    Files.writeString(raw.resolve("mixed.txt"), String.join("\n", lines) + "\n");
+    args = List.of(
+        "--set", "paths.data=\"" + tmp.resolve("data") + "\"",
+        "--set", "corpus.inputs=[{path=\"" + raw.resolve("mixed.txt") + "\", source=mixed, format=text, unit=line}]",
+        "--set", "corpus.filters.min_chars=20",
+        "--set", "corpus.filters.max_top_ngram_fraction={\"2\"=1.0,\"3\"=1.0,\"4\"=1.0}",
+        "--set", "corpus.filters.max_duplicate_ngram_fraction={\"5\"=1.0,\"6\"=1.0,\"7\"=1.0,\"8\"=1.0,\"9\"=1.0,\"10\"=1.0}",
+        "--set", "corpus.val_fraction=0.1",
+        "--set", "tokenizer.vocab_size=400",
+        "--set", "tokenizer.seed_sentencepiece_size=5000",
+        "--set", "trainer.model.n_layer=1", "--set", "trainer.model.d_model=32", "--set", "trainer.model.n_head=2",
+        "--set", "trainer.model.context_length=16", "--set", "trainer.optim.batch_tokens=128",
+        "--set", "trainer.optim.max_steps=30", "--set", "trainer.optim.warmup_steps=3",
+        "--set", "trainer.optim.eval_every=10", "--set", "trainer.optim.eval_batches=2",
+        "--set", "trainer.optim.checkpoint_every=15", "--set", "trainer.optim.log_every=10",
+        "--set", "generate.max_new_tokens=8");
+    out = runCli("run");
+  }
+
+  static String runCli(String command) {
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      List<String> a = new ArrayList<>(List.of(command));
+      a.addAll(args);
+      int code = Kotoba.execute(a.toArray(String[]::new));
+      assertEquals(0, code, "kotoba " + command + " failed:\n" + buf.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(old);
+    }
+    String s = buf.toString(StandardCharsets.UTF_8);
+    old.println(s);
+    return s;
+  }
+
+  private static String sentence(Random rnd, String[] words, int n, String sep) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) sb.append(i == 0 ? "" : sep).append(words[rnd.nextInt(words.length)]);
+    return sb.toString();
+  }
+
+  private static Manifest manifest(String dir) {
+    return ManifestStore.read(Storage.local(), tmp.resolve("data").resolve(dir).toString()).orElseThrow();
+  }
+
+  @Test
+  void everyStageWritesItsManifest() {
+    assertEquals(500, manifest("corpus").count("in"));
+    assertEquals(400L, manifest("tokenizer").count("vocab_size"));
+    Manifest tokens = manifest("tokens");
+    assertTrue(tokens.count("train.tokens") > 1000, tokens.counts().toString());
+    Manifest run = manifest("runs/gpt-small");
+    assertEquals(30L, run.count("steps"));
+  }
+
+  @Test
+  void tokenizerModelRoundTripsTheText() throws IOException {
+    Tokenizer t = Tokenizer.load(tmp.resolve("data/tokenizer/kotoba.model"));
+    String text = "委員会は報告書を公表しました and the committee voted.";
+    assertEquals(t.normalize(text).replace('\u2581', ' ').strip(), t.decode(t.encode(text)));
+  }
+
+  @Test
+  void metricsHaveOneRowPerStepWithFallingValidationLoss() {
+    Dataset<Row> m = SharedSpark.get().read().parquet(tmp.resolve("data/runs/gpt-small/metrics").toString());
+    assertEquals(30, m.select("step").distinct().count());
+    List<Row> val = m.filter("val_loss is not null and not isnan(val_loss)").orderBy("step")
+        .select("step", "val_loss", "val_bits_per_byte", "flops", "params_non_embedding").collectAsList();
+    assertTrue(val.size() >= 3, "validation every 10 steps: " + val);
+    assertTrue(val.get(val.size() - 1).getDouble(1) < val.get(0).getDouble(1), "val loss falls: " + val);
+    assertTrue(val.get(0).getDouble(2) > 0);
+  }
+
+  @Test
+  void rerunSkipsEveryStageAndSamples() {
+    String again = runCli("run");
+    assertTrue(again.contains("[corpus] up to date, skipped"), again);
+    assertTrue(again.contains("[train] up to date, skipped"), again);
+    assertTrue(again.contains("[generate] "), again);
+  }
+
+  @Test
+  void configErrorsStopBeforeSpark() {
+    assertEquals(Kotoba.EXIT_CONFIG, Kotoba.execute("corpus", "--set", "corpus.val_fractoin=0.1"));
+    assertEquals(Kotoba.EXIT_CONFIG, Kotoba.execute("train", "--set", "paths.data=\"" + tmp.resolve("data") + "\"",
+        "--set", "trainer.model.n_head=3"));
+    assertEquals(Kotoba.EXIT_CONFIG, Kotoba.execute("corpus", "--set", "corpus.inputs=[{path=/no/such/file}]"));
+  }
+}
