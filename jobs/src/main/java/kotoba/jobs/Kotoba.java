@@ -1,7 +1,9 @@
 package kotoba.jobs;
 
 import kotoba.jobs.cli.CorpusCommand;
+import kotoba.jobs.cli.FitCommand;
 import kotoba.jobs.cli.GenerateCommand;
+import kotoba.jobs.cli.ReportCommand;
 import kotoba.jobs.cli.RunCommand;
 import kotoba.jobs.cli.SweepCommand;
 import kotoba.jobs.cli.TrainCommand;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kotoba", mixinStandardHelpOptions = true, version = "kotoba 0.1.0",
     description = "Pretrain language models on Apache Spark: corpus -> tokenizer -> tokenize -> train.",
     subcommands = {RunCommand.class, CorpusCommand.class, TokenizerCommand.class, TokenizeCommand.class,
-        TrainCommand.class, GenerateCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+        TrainCommand.class, GenerateCommand.class, SweepCommand.class, FitCommand.class,
+        ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Kotoba implements Runnable {
   /** Exit code for a bad config or a missing input: reported before Spark starts. */
   public static final int EXIT_CONFIG = 2;

@@ -125,6 +125,33 @@ class EndToEndRunTest {
   }
 
   @Test
+  void sweepTrainsTheGridSkipsImpossibleShapesAndCollectsOneMetricsTable() {
+    List<String> sweepArgs = new ArrayList<>(List.of("sweep"));
+    sweepArgs.addAll(args);
+    sweepArgs.addAll(List.of("--set", "sweep.name=ci",
+        "--set", "sweep.shapes=[{n_layer=1,d_model=16,n_head=2},{n_layer=1,d_model=30,n_head=4},{n_layer=1,d_model=32,n_head=2}]",
+        "--set", "sweep.token_budgets=[1280,2560]"));
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Kotoba.execute(sweepArgs.toArray(String[]::new));
+    } finally {
+      System.setOut(old);
+    }
+    String log = buf.toString(StandardCharsets.UTF_8);
+    old.println(log);
+    assertEquals(3, code, "a sweep with a skipped shape exits 3 after finishing the rest:\n" + log);
+    assertTrue(log.contains("ci-L1-d30-h4-D1280: skipped, n_head=4 does not divide d_model=30"), log);
+    assertTrue(log.contains("4 of 6 runs finished"), log);
+    Dataset<Row> m = SharedSpark.get().read().option("header", "true")
+        .csv(tmp.resolve("data/sweep/metrics.csv").toString());
+    assertEquals(4, m.select("run_id").distinct().count());
+    assertEquals(2 * (10 + 20), m.count(), "one row per step of every finished run");
+  }
+
+  @Test
   void configErrorsStopBeforeSpark() {
     assertEquals(Kotoba.EXIT_CONFIG, Kotoba.execute("corpus", "--set", "corpus.val_fractoin=0.1"));
     assertEquals(Kotoba.EXIT_CONFIG, Kotoba.execute("train", "--set", "paths.data=\"" + tmp.resolve("data") + "\"",

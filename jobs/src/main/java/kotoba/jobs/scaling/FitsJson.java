@@ -19,7 +19,11 @@ public final class FitsJson {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("metrics", a.metrics().source());
     root.put("files", a.metrics().files());
-    root.put("bootstrap", Map.of("replicates", a.bootstrap(), "seed", a.seed(), "interval", "percentile 2.5-97.5"));
+    Map<String, Object> boot = new LinkedHashMap<>();
+    boot.put("replicates", a.bootstrap());
+    boot.put("seed", a.seed());
+    boot.put("interval", "percentile 2.5-97.5");
+    root.put("bootstrap", boot);
     root.put("runs_used", a.sweep().runs().stream().map(Run::id).toList());
     root.put("excluded", exclusions(a.sweep().excluded()));
     List<Object> fits = new ArrayList<>();

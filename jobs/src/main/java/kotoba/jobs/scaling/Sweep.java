@@ -26,7 +26,15 @@ public record Sweep(List<Run> runs, List<Exclusion> excluded) {
     List<Exclusion> excluded = new ArrayList<>();
     for (String reject : table.rejects()) excluded.add(new Exclusion("input", reject));
     for (Map.Entry<String, List<StepMetrics>> e : byRun.entrySet()) {
-      Run run = new Run(e.getKey(), e.getValue());
+      // The same step twice means the same metrics were read twice (a sweep's metrics.csv and its runs' own
+      // files under one directory): keep the last copy, and say so.
+      Map<Long, StepMetrics> byStep = new LinkedHashMap<>();
+      for (StepMetrics r : e.getValue()) byStep.put(r.step(), r);
+      int duplicates = e.getValue().size() - byStep.size();
+      if (duplicates > 0) {
+        excluded.add(new Exclusion(e.getKey(), duplicates + " duplicate row(s) for steps already read were ignored"));
+      }
+      Run run = new Run(e.getKey(), new ArrayList<>(byStep.values()));
       Optional<StepMetrics> bad = run.firstNonFinite();
       if (bad.isPresent()) {
         excluded.add(new Exclusion(run.id(), "diverged: loss is NaN or infinite at step " + bad.get().step()));

@@ -67,6 +67,17 @@ class TooFewPointsTest {
   }
 
   @Test
+  void metricsReadTwiceCountOnce() {
+    String once = SyntheticSweep.csv(new double[] {1e6, 1e7, 1e8}, new double[] {1e8, 1e9, 1e10}, 2);
+    String twice = once + once.substring(once.indexOf('\n') + 1);
+    Analysis a = ScalingAnalysis.run(table(twice), 0, 1);
+    assertEquals(9, a.sweep().runs().size());
+    assertTrue(a.sweep().runs().stream().allMatch(r -> r.steps().size() == 2));
+    assertEquals(9, a.sweep().excluded().stream().filter(e -> e.reason().contains("duplicate")).count());
+    assertEquals(3, a.fit("L(N)", LossUnit.NATS, ParamMeasure.TOTAL).points().size());
+  }
+
+  @Test
   void aPathWithoutMetricsIsAOneLineError() throws IOException {
     Files.writeString(dir.resolve("x.csv"), "a,b\n1,2\n");
     ConfigError e = assertThrows(ConfigError.class, () -> MetricsSource.read(Storage.local(), dir.toString()));
