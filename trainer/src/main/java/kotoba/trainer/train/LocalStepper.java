@@ -29,9 +29,9 @@ public final class LocalStepper implements Stepper {
     @Override
     public double fit(TokenBatch batch) {
         graph.fit(encoder.encode(batch));
-        // The score includes the weight-decay penalty; take it out so train and val losses compare. The penalty is
-        // evaluated at the post-step weights, off by one step of decay: negligible against the loss.
-        return graph.score() - graph.calcRegularizationScore(true);
+        // DL4J adds the weight-decay penalty divided by the minibatch size to the score; take it out so train and
+        // val losses compare (TrainLossTest). The penalty is evaluated at the post-step weights: off by one step.
+        return graph.score() - graph.calcRegularizationScore(true) / sequences;
     }
 
     @Override
