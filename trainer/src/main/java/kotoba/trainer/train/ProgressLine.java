@@ -11,12 +11,12 @@ public final class ProgressLine {
      * @param tokensPerS  throughput over this session so far
      * @param secondsLeft estimated seconds to {@code maxSteps}; negative if unknown
      */
-    public static String format(long step, long maxSteps, double trainLoss, double valLoss, double lr,
-                                double tokensPerS, double elapsedS, double secondsLeft) {
+    public static String format(long step, long maxSteps, double trainLoss, double valLoss, double valBitsPerByte,
+                                double lr, double tokensPerS, double elapsedS, double secondsLeft) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "step %d/%d | loss %.4f", step, maxSteps, trainLoss));
         if (!Double.isNaN(valLoss)) {
-            b.append(String.format(Locale.ROOT, " | val %.4f", valLoss));
+            b.append(String.format(Locale.ROOT, " | val %.4f (%.3f bits/byte)", valLoss, valBitsPerByte));
         }
         b.append(String.format(Locale.ROOT, " | lr %.2e | %,.0f tok/s | elapsed %s | eta %s", lr, tokensPerS,
                 clock(elapsedS), secondsLeft < 0 ? "?" : clock(secondsLeft)));

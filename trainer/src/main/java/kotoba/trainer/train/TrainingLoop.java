@@ -56,6 +56,7 @@ public final class TrainingLoop {
         long sessionStart = System.nanoTime();
         long sessionTokens = 0;
         double lastVal = Double.NaN;
+        double lastBpb = Double.NaN;
         while (step < stopAt) {
             // Re-seeding from (seed, step) makes dropout masks a function of the step, so a resumed run matches.
             Nd4j.getRandom().setSeed(Seeds.derive(start.seed(), step, 3));
@@ -78,6 +79,7 @@ public final class TrainingLoop {
             if (!validation.isEmpty() && ((config.evalEvery() > 0 && crossed(before, step, config.evalEvery())) || last)) {
                 eval = Evaluator.evaluate(stepper.graph(), validation, encoder);
                 lastVal = eval.loss();
+                lastBpb = eval.bitsPerByte();
             }
             double wall = start.wallSeconds() + (System.nanoTime() - sessionStart) / 1e9;
             sink.write(new MetricsRow(start.runId(), step, tokens, model.flopsPerToken() * tokens, model.params(),
@@ -93,7 +95,7 @@ public final class TrainingLoop {
             if (console != null && (crossed(before, step, config.logEvery()) || step == stopAt || eval != null)) {
                 double session = (System.nanoTime() - sessionStart) / 1e9;
                 double perStep = session / (step - start.step());
-                console.println(ProgressLine.format(step, config.maxSteps(), trainLoss, lastVal, lr,
+                console.println(ProgressLine.format(step, config.maxSteps(), trainLoss, lastVal, lastBpb, lr,
                         sessionTokens / session, wall, perStep * (config.maxSteps() - step)));
             }
             if (step == stopAt) {
