@@ -92,6 +92,8 @@ class EndToEndRunTest {
   void everyStageWritesItsManifest() {
     assertEquals(500, manifest("corpus").count("in"));
     assertEquals(400L, manifest("tokenizer").count("vocab_size"));
+    assertTrue(Files.exists(tmp.resolve("data/tokenizer/kotoba.vocab")));
+    assertTrue(Files.exists(tmp.resolve("data/tokenizer/tokenizer.json")));
     Manifest tokens = manifest("tokens");
     assertTrue(tokens.count("train.tokens") > 1000, tokens.counts().toString());
     Manifest run = manifest("runs/gpt-small");

@@ -16,6 +16,7 @@ import kotoba.pipeline.stage.StageKey;
 import kotoba.pipeline.stage.StageRunner;
 import kotoba.pipeline.storage.Storage;
 import kotoba.tokenizer.TokenizerConfig;
+import kotoba.tokenizer.model.HfTokenizerJsonWriter;
 import kotoba.tokenizer.model.NormalizerSpec;
 import kotoba.tokenizer.model.SentencePieceModel;
 import kotoba.tokenizer.model.TrainerSpec;
@@ -81,6 +82,8 @@ public final class TokenizerStage {
     SentencePieceModel model = new SentencePieceModel(result.pieces(), spec, normSpec);
     storage.writeAtomically(modelPath(cfg), model.toBytes());
     storage.writeAtomically(Storage.child(cfg.output(), cfg.modelPrefix() + ".vocab"), vocabText(model));
+    storage.writeAtomically(Storage.child(cfg.output(), "tokenizer.json"),
+        HfTokenizerJsonWriter.toJson(model).getBytes(StandardCharsets.UTF_8));
 
     Map<String, Long> counts = new TreeMap<>();
     counts.put("vocab_size", (long) model.size());
