@@ -11,10 +11,10 @@ import kotoba.corpus.normalize.TextNormalizer;
 /** The per-record path of the corpus stage: normalize, tag the language, apply the filters in order. */
 public final class DocumentCleaner implements DocumentProcessor {
   /**
-   * Language id looks at the first characters only: the answer rarely changes past a few thousand characters,
+   * Language id looks at the first characters only: the answer rarely changes past a thousand characters,
    * and its cost grows with the text.
    */
-  static final int LANG_ID_PREFIX_CHARS = 4000;
+  static final int LANG_ID_PREFIX_CHARS = 1000;
 
   private final TextNormalizer normalizer;
   private final LanguageIdentifier languages;

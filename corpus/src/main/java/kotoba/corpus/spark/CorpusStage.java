@@ -35,7 +35,7 @@ import org.apache.spark.storage.StorageLevel;
 public final class CorpusStage {
   public static final String NAME = "corpus";
   /** Bump when the same inputs and config would produce different docs. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   public static final String DOCS_DIR = "docs";
   public static final String REJECTS_DIR = "rejects";
   static final String DUPLICATE_EXACT = "duplicate_exact";
