@@ -2,6 +2,7 @@ package kotoba.trainer.model;
 
 import java.util.Map;
 
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
@@ -15,6 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The attention branch of a pre-LN Transformer block: {@code attn(ln1(x))}, causal multi-head self-attention.
  * The residual add (and dropout on the branch) are graph vertices, see {@link GptModel}.
+ *
+ * <p>Runs as {@link AttentionRuntime} (hand-written forward and backward); {@link #defineLayer} states the same
+ * function in SameDiff, which DL4J's SameDiff runtime would execute.
  */
 public class CausalSelfAttention extends GradientFixedSameDiffLayer {
 
@@ -60,6 +64,12 @@ public class CausalSelfAttention extends GradientFixedSameDiffLayer {
         params.get("bqkv").assign(0.0);
         ParamInit.normal(params.get("wo"), ParamInit.residualStd(nLayer));
         params.get("bo").assign(0.0);
+    }
+
+    @Override
+    protected org.deeplearning4j.nn.layers.samediff.SameDiffLayer runtime(NeuralNetConfiguration conf,
+                                                                           DataType dataType) {
+        return new AttentionRuntime(conf, dataType, contextLength, dModel, nHead);
     }
 
     @Override

@@ -2,17 +2,22 @@ package kotoba.trainer.model;
 
 import java.util.Map;
 
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * The MLP branch of a pre-LN Transformer block: {@code mlp(ln2(x))} = GELU(ln2(x) W1 + b1) W2 + b2.
  * The residual add (and dropout on the branch) are graph vertices, see {@link GptModel}.
+ *
+ * <p>Runs as {@link FeedForwardRuntime} (hand-written forward and backward); {@link #defineLayer} states the same
+ * function in SameDiff, which DL4J's SameDiff runtime would execute.
  */
 public class FeedForward extends GradientFixedSameDiffLayer {
 
@@ -54,6 +59,12 @@ public class FeedForward extends GradientFixedSameDiffLayer {
         params.get("bfc").assign(0.0);
         ParamInit.normal(params.get("wproj"), ParamInit.residualStd(nLayer));
         params.get("bproj").assign(0.0);
+    }
+
+    @Override
+    protected org.deeplearning4j.nn.layers.samediff.SameDiffLayer runtime(NeuralNetConfiguration conf,
+                                                                           DataType dataType) {
+        return new FeedForwardRuntime(conf, dataType, dModel);
     }
 
     @Override

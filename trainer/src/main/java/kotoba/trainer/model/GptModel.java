@@ -39,8 +39,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * random mask inside the layer would differ between the two. DropoutLayers are off at inference and reuse their
  * mask in backprop. Attention-probability dropout (nanoGPT's attn_dropout) is therefore not implemented.
  *
- * <p>The hidden SameDiff layers extend {@link GradientFixedSameDiffLayer}, which corrects DL4J M2.1's doubled
- * SameDiffLayer gradients; the token embedding is DL4J's own layer because SameDiff's gather gradient is unusable.
+ * <p>The layers after the token embedding are SameDiff layer configurations (parameters, initialisation, JSON) that
+ * run as hand-written ND4J forward/backward passes ({@link ManualBackpropLayer}, {@link FusedHeadLayer}): DL4J's
+ * SameDiff execution recomputed every forward pass inside the backward pass, paid per-op session overhead, built
+ * graphs again whenever a network was re-created (every Spark averaging round), and doubled hidden-layer gradients.
+ * The token embedding is DL4J's own layer because SameDiff's gather gradient is unusable.
  *
  * <p>Why {@code tieEmbeddings} is rejected: DL4J gives every layer its own disjoint slice of the flat parameter
  * and gradient vectors, and the updater and Spark parameter averaging work on those slices, so two layers cannot

@@ -1,6 +1,11 @@
 package kotoba.trainer.model;
 
+import java.util.Collection;
 import java.util.Map;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.optimize.api.TrainingListener;
 
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -16,7 +21,11 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * Output layer of the GPT: final LayerNorm, projection to vocabulary logits [B, T, V] (its activations) and the
  * softmax cross-entropy against next-token ids [B, T] (its loss).
  *
- * <p>The loss is log-softmax times a one-hot of the targets, not ND4J's fused
+ * <p>Training and inference run in {@link FusedHeadLayer}, which computes the same function with a hand-written
+ * fused softmax cross-entropy; {@link #defineLayer} is the SameDiff statement of that function, which DL4J's own
+ * runtime layer would execute (kept as its readable specification and for DL4J's configuration contract).
+ *
+ * <p>In the SameDiff form the loss is log-softmax times a one-hot of the targets, not ND4J's fused
  * {@code sparseSoftmaxCrossEntropy}: in 1.0.0-M2.1 the fused op's gradient ignores the gradient flowing into it
  * (measured: the /T below was lost, gradients came out T times too large), and {@code logSoftmax} with an
  * explicit axis fails when SameDiff clones the graph for backprop, hence the default (last) axis.
@@ -61,6 +70,18 @@ public class LanguageModelHead extends SameDiffOutputLayer {
         params.get("lng").assign(1.0);
         params.get("lnb").assign(0.0);
         ParamInit.normal(params.get(OUTPUT_WEIGHT), ParamInit.STD);
+    }
+
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
+                             INDArray paramsView, boolean initializeParams, DataType networkDataType) {
+        // Same wiring as SameDiffOutputLayer.instantiate, with the fused runtime layer.
+        FusedHeadLayer layer = new FusedHeadLayer(conf, networkDataType, vocabSize, contextLength, dModel);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(paramsView);
+        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
     }
 
     @Override

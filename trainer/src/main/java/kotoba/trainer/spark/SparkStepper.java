@@ -18,8 +18,10 @@ import java.util.List;
  * minibatches, which DL4J trains on the executors and averages.
  *
  * <p>Data path: the driver streams just one round of blocks from the reader (never the corpus), encodes them
- * and ships them with the round's tasks. Each round costs a network rebuild on every worker (2-4 s measured for a
- * small GPT), which is why the averaging frequency should be raised until that cost is small against the round.
+ * and ships them with the round's tasks. Each round re-creates the network on every worker from its JSON
+ * configuration (DL4J's training master does so); with the GPT's hand-written layers that no longer rebuilds any
+ * SameDiff graph, but it still costs parameter and updater-state transfer, so the averaging frequency should stay
+ * high enough for that to be small against the round.
  */
 public final class SparkStepper implements Stepper {
     private final SparkComputationGraph spark;
@@ -59,9 +61,11 @@ public final class SparkStepper implements Stepper {
         JavaRDD<MultiDataSet> rdd = sc.parallelize(minibatches, workers);
         spark.fitMultiDataSet(rdd);
         rdd.unpersist(false);
-        // The score is the workers' mean loss on their last minibatch, penalty included; see LocalStepper.
+        // The score is the workers' mean of (summed loss + weight-decay penalty) / minibatch size on their last
+        // minibatch (DL4J's output layers divide the penalty by the minibatch too), so the penalty comes out
+        // divided by batchPerWorker.
         ComputationGraph graph = spark.getNetwork();
-        return spark.getScore() - graph.calcRegularizationScore(true);
+        return spark.getScore() - graph.calcRegularizationScore(true) / batchPerWorker;
     }
 
     @Override

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Training throughput: kotoba's DL4J GPT vs an equivalent PyTorch GPT (bench/train_gpt_torch.py), same CPU threads,
+# same token data, the four configs of issue 5, in one run; prints a markdown table (tokens/s, ratio, MFU).
+#
+#   bench/train_throughput.sh [SECONDS_PER_SIDE] [CONFIG...]     CONFIG = d:layers:heads, default the four below
+#
+# Env: BASELINE_CP (classes put ahead of the trainer's, run as an extra side "kotoba-baseline": an older build of
+# the model to compare against in the same run), THREADS (2), BATCH (16), CONTEXT (128), VOCAB (8000), WARMUP (3), OUT ($BENCH_DIR/train_throughput.jsonl, BENCH_DIR default /tmp/kotoba-bench).
+# OPENBLAS_CORETYPE is left as the machine sets it. Needs Debian's python3-torch and the trainer's test classes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_SIDE=${1:-20}
+shift || true
+CONFIGS=("$@")
+[ ${#CONFIGS[@]} -eq 0 ] && CONFIGS=(64:2:2 128:4:4 256:4:4 384:6:6)
+THREADS=${THREADS:-2}; BATCH=${BATCH:-16}; CONTEXT=${CONTEXT:-128}; VOCAB=${VOCAB:-8000}; WARMUP=${WARMUP:-3}
+PY=${PY:-/usr/bin/python3}
+OUT=${OUT:-${BENCH_DIR:-/tmp/kotoba-bench}/train_throughput.jsonl}
+mkdir -p "$(dirname "$OUT")"
+: > "$OUT"
+TOKENS=$(dirname "$OUT")/tokens.bin
+
+# Token data both sides read: uniform random ids (throughput does not depend on the text), int32 little-endian.
+"$PY" -c "import numpy as np; np.random.default_rng(0).integers(0, $VOCAB, 64*$BATCH*($CONTEXT+1), dtype='<i4').tofile('$TOKENS')"
+
+mvn -q -o -B -pl trainer test-compile
+CP_FILE=$(cd "$(dirname "$OUT")" && pwd)/trainer.cp
+mvn -q -o -B -pl trainer dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
+# Snapshot the compiled classes, so that a rebuild during the run cannot change what later configs measure.
+SNAP=$(mktemp -d /tmp/kotoba-bench-classes.XXXXXX)
+cp -r trainer/target/classes "$SNAP/classes" && cp -r trainer/target/test-classes "$SNAP/test-classes"
+CP="$SNAP/test-classes:$SNAP/classes:$(cat "$CP_FILE")"
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx4g -XX:+UseParallelGC"}
+
+kotoba() { OMP_NUM_THREADS=$THREADS java $JAVA_OPTS -cp "$CP" kotoba.trainer.model.TrainThroughputBenchmark "$@" 2>/dev/null | grep '^{'; }
+baseline() { OMP_NUM_THREADS=$THREADS java $JAVA_OPTS -Dkotoba.bench.side=kotoba-baseline -cp "$BASELINE_CP:$CP" \
+  kotoba.trainer.model.TrainThroughputBenchmark "$@" 2>/dev/null | grep '^{'; }
+torch() { "$PY" bench/train_gpt_torch.py "$@" --threads "$THREADS"; }
+record() { local cfg=$1; while read -r line; do echo "{\"config\": \"$cfg\", ${line#\{}" >> "$OUT"; echo "$cfg $line" >&2; done; }
+
+echo "{\"config\": \"-\", \"side\": \"env\", \"cpu\": \"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\", \"threads\": $THREADS, \"openblas_coretype\": \"${OPENBLAS_CORETYPE:-unset}\", \"uptime_before\": \"$(uptime | sed 's/.*load average: //')\", \"date\": \"$(date -u +%FT%TZ)\"}" >> "$OUT"
+
+torch mm --n 1024 | record mm
+kotoba mm 1024 10 | record mm
+for cfg in "${CONFIGS[@]}"; do
+  IFS=: read -r d l h <<< "$cfg"
+  common=(--vocab "$VOCAB" --context "$CONTEXT" --batch "$BATCH" --d "$d" --layers "$l" --heads "$h"
+          --warmup "$WARMUP" --seconds "$SECONDS_PER_SIDE" --min-steps 3)
+  kotoba train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$d" "$l" "$h" "$WARMUP" "$SECONDS_PER_SIDE" 3 | record "$cfg"
+  [ -z "${BASELINE_CP:-}" ] || baseline train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$d" "$l" "$h" "$WARMUP" "$SECONDS_PER_SIDE" 3 | record "$cfg"
+  torch train --tokens "$TOKENS" "${common[@]}" | record "$cfg"
+  [ -n "${NO_UNTIED:-}" ] || torch train --tokens "$TOKENS" "${common[@]}" --untied | record "$cfg"
+done
+torch mm --n 1024 | record mm
+kotoba mm 1024 10 | record mm
+echo "{\"config\": \"-\", \"side\": \"env-end\", \"uptime_after\": \"$(uptime | sed 's/.*load average: //')\"}" >> "$OUT"
+
+"$PY" bench/train_throughput_report.py "$OUT"

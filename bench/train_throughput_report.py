@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Summarises bench/train_throughput.sh's JSON lines into a markdown table: tokens/s, ratios, MFU.
+
+MFU = tokens/s * training FLOPs per token / matmul peak. FLOPs per token are kotoba's Flops (Kaplan: 6N + 6 L T d,
+N without embeddings and head), given twice: with the output head (+6 d V) and without. Both sides train the same
+shape, so one count serves both. The peak is the best fp32 matmul GFLOP/s seen in the run (torch.mm and ND4J mmul,
+measured before and after the configs, same threads).
+"""
+import json
+import sys
+
+
+def main(path):
+    rows = [json.loads(line) for line in open(path) if line.strip()]
+    env = next((r for r in rows if r["side"] == "env"), {})
+    end = next((r for r in rows if r["side"] == "env-end"), {})
+    mm = [r for r in rows if r["side"].endswith("-mm")]
+    peak = max(r["gflops"] for r in mm) * 1e9
+    print(f"date {env.get('date')}, CPU {env.get('cpu')}, threads {env.get('threads')}, "
+          f"OPENBLAS_CORETYPE={env.get('openblas_coretype')}, load before {env.get('uptime_before')}, "
+          f"after {end.get('uptime_after')}")
+    print("matmul peak (1024^3 fp32, GFLOP/s): " + ", ".join(f"{r['side']} {r['gflops']:.0f}" for r in mm)
+          + f"; MFU below uses {peak / 1e9:.0f}")
+    print()
+    baseline = any(r["side"] == "kotoba-baseline" for r in rows)
+    print("| config d/L/H | kotoba tok/s | torch tied tok/s | torch untied tok/s | kotoba/torch tied "
+          "| kotoba/torch untied | MFU kotoba (head / no head) | MFU torch tied (head / no head) |"
+          + (" baseline tok/s | baseline/torch tied |" if baseline else ""))
+    print("|---|---|---|---|---|---|---|---|" + ("---|---|" if baseline else ""))
+    configs = []
+    for r in rows:
+        if r["config"] not in ("-", "mm") and r["config"] not in configs:
+            configs.append(r["config"])
+    for cfg in configs:
+        sides = {r["side"]: r for r in rows if r["config"] == cfg}
+        k = sides.get("kotoba")
+        t = sides.get("torch")
+        u = sides.get("torch-untied")
+
+        def tps(r):
+            return f"{r['tokens_per_s']:.0f}" if r else "-"
+
+        def ratio(a, b):
+            return f"{a['tokens_per_s'] / b['tokens_per_s']:.2f}" if a and b else "-"
+
+        def mfu(r):
+            if not (r and k):
+                return "-"
+            return (f"{100 * r['tokens_per_s'] * k['flops_per_token_with_head'] / peak:.0f}% / "
+                    f"{100 * r['tokens_per_s'] * k['flops_per_token_no_head'] / peak:.0f}%")
+
+        print(f"| {cfg.replace(':', '/')} | {tps(k)} | {tps(t)} | {tps(u)} | {ratio(k, t)} | {ratio(k, u)} "
+              f"| {mfu(k)} | {mfu(t)} |"
+              + (f" {tps(sides.get('kotoba-baseline'))} | {ratio(sides.get('kotoba-baseline'), t)} |" if baseline else ""))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/kotoba-bench/train_throughput.jsonl")

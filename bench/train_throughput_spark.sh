@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Data-parallel efficiency of kotoba's Spark trainer (parameter averaging): the same GPT on local[1] and local[2],
+# one core per worker (OMP_NUM_THREADS=1), batch per worker fixed, averaging every F steps. Efficiency =
+# tokens/s(2 workers) / (2 * tokens/s(1 worker)). Prints the JSON lines and the efficiency.
+#
+#   bench/train_throughput_spark.sh [F] [ROUNDS] [d:layers:heads]     defaults 8, 2, 128:4:4
+set -euo pipefail
+cd "$(dirname "$0")/.."
+F=${1:-8}; ROUNDS=${2:-2}; CFG=${3:-128:4:4}
+IFS=: read -r D L H <<< "$CFG"
+BATCH=${BATCH:-16}; CONTEXT=${CONTEXT:-128}; VOCAB=${VOCAB:-8000}
+PY=${PY:-/usr/bin/python3}
+OUT=${OUT:-${BENCH_DIR:-/tmp/kotoba-bench}/train_throughput_spark.jsonl}
+mkdir -p "$(dirname "$OUT")"
+: > "$OUT"
+TOKENS=$(dirname "$OUT")/tokens.bin
+[ -f "$TOKENS" ] || "$PY" -c "import numpy as np; np.random.default_rng(0).integers(0, $VOCAB, 64*$BATCH*($CONTEXT+1), dtype='<i4').tofile('$TOKENS')"
+mvn -q -o -B -pl trainer test-compile
+CP_FILE=$(cd "$(dirname "$OUT")" && pwd)/trainer.cp
+mvn -q -o -B -pl trainer dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
+CP="trainer/target/test-classes:trainer/target/classes:$(cat "$CP_FILE")"
+OPENS="-XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false"
+for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
+         java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
+  OPENS="$OPENS --add-opens=java.base/$p=ALL-UNNAMED"
+done
+echo "load before: $(uptime | sed 's/.*load average: //')" >&2
+for workers in 1 2; do
+  OMP_NUM_THREADS=1 java $OPENS -Xmx6g -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
+    "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" "$workers" "$F" "$ROUNDS" 2>/dev/null | grep '^{' | tee -a "$OUT"
+done
+echo "load after: $(uptime | sed 's/.*load average: //')" >&2
+"$PY" - "$OUT" <<'PYEOF'
+import json, sys
+rows = {r["workers"]: r for r in map(json.loads, open(sys.argv[1]))}
+if 1 in rows and 2 in rows:
+    e = rows[2]["tokens_per_s"] / (2 * rows[1]["tokens_per_s"])
+    print(f"data-parallel efficiency 1 -> 2 workers: {100 * e:.0f}% (averaging every {rows[2]['averaging_frequency']} "
+          f"steps; loss {rows[1]['loss']:.3f} / {rows[2]['loss']:.3f})")
+PYEOF

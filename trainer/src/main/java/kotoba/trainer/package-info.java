@@ -1,1 +1,0 @@
-package kotoba.trainer;

@@ -1,0 +1,70 @@
+package kotoba.trainer.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/** The head's hand-written softmax cross-entropy against a plain double-precision evaluation of its definition. */
+class FusedCrossEntropyTest {
+
+    @Test
+    void lossIsLogSumExpMinusTargetLogitAndGradientIsSoftmaxMinusOneHot() {
+        int n = 5;
+        int v = 7;
+        Random random = new Random(11);
+        double[][] raw = new double[n][v];
+        int[] targets = new int[n];
+        INDArray logits = Nd4j.create(DataType.DOUBLE, n, v);
+        for (int i = 0; i < n; i++) {
+            targets[i] = random.nextInt(v);
+            for (int j = 0; j < v; j++) {
+                raw[i][j] = 3 * random.nextGaussian();
+                logits.putScalar(i, j, raw[i][j]);
+            }
+        }
+        double loss = FusedHeadLayer.softmaxCrossEntropyInPlace(logits, targets);
+
+        double expectedLoss = 0;
+        for (int i = 0; i < n; i++) {
+            double sumExp = 0;
+            for (int j = 0; j < v; j++) {
+                sumExp += Math.exp(raw[i][j]);
+            }
+            double lse = Math.log(sumExp);
+            expectedLoss += lse - raw[i][targets[i]];
+            for (int j = 0; j < v; j++) {
+                double expected = Math.exp(raw[i][j] - lse) - (j == targets[i] ? 1 : 0);
+                assertEquals(expected, logits.getDouble(i, j), 1e-12, "gradient at [" + i + ", " + j + "]");
+            }
+        }
+        assertEquals(expectedLoss, loss, 1e-9);
+    }
+
+    @Test
+    void targetWhoseProbabilityUnderflowsStillGetsItsExactLoss() {
+        // softmax of -500 against two zeros is e^-500 / 2: zero in float, yet the loss is 500 + log(2 + e^-500).
+        INDArray logits = Nd4j.create(new float[] {0f, 0f, -500f}, new long[] {1, 3}, DataType.FLOAT);
+        double loss = FusedHeadLayer.softmaxCrossEntropyInPlace(logits, new int[] {2});
+        assertTrue(Double.isFinite(loss), "loss " + loss);
+        assertEquals(500 + Math.log(2), loss, 1e-4);
+    }
+
+    @Test
+    void labelsOutsideTheVocabularyAreRejectedWithTheirId() {
+        ComputationGraph graph = GptModel.build(TinyGpt.config(), new Adam(1e-3), DataType.FLOAT);
+        INDArray x = TinyGpt.ids(DataType.FLOAT, new int[][] {{1, 2, 3, 4, 5, 6, 7, 8}});
+        INDArray y = TinyGpt.ids(DataType.FLOAT, new int[][] {{2, 3, 4, 5, 6, 7, 8, TinyGpt.VOCAB}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> graph.fit(new DataSet(x, y)));
+        assertTrue(e.getMessage().contains("label id " + TinyGpt.VOCAB), e.getMessage());
+    }
+}

@@ -1,0 +1,113 @@
+package kotoba.trainer.spark;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import kotoba.trainer.data.BatchEncoder;
+import kotoba.trainer.data.Cursor;
+import kotoba.trainer.data.LabelLayout;
+import kotoba.trainer.data.PackedBlock;
+import kotoba.trainer.data.TokenBatch;
+import kotoba.trainer.model.GptConfig;
+import kotoba.trainer.model.GptModel;
+import kotoba.trainer.train.OptimizerSetup;
+import kotoba.trainer.train.SparkOptions;
+import kotoba.trainer.train.TrainerConfig;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Hand-run benchmark main (not a unit test) behind {@code bench/train_throughput_spark.sh}: trains kotoba's GPT
+ * with {@link SparkStepper} (parameter averaging) on {@code local[workers]}, one core per worker, and prints one
+ * JSON line with tokens/s after a warm-up round, seconds per round and the loss reached.
+ *
+ * <pre>  TOKENS_FILE vocab context batchPerWorker d layers heads workers averagingFrequency rounds</pre>
+ */
+public final class SparkThroughputBenchmark {
+
+    private SparkThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Locale.setDefault(Locale.ROOT);
+        if (args.length != 10) {
+            System.err.println("usage: TOKENS vocab context batchPerWorker d layers heads workers averagingFrequency rounds");
+            System.exit(2);
+        }
+        int[] n = new int[9];
+        for (int i = 0; i < 9; i++) {
+            n[i] = Integer.parseInt(args[i + 1]);
+        }
+        int vocab = n[0], context = n[1], batch = n[2], d = n[3], layers = n[4], heads = n[5], workers = n[6];
+        int frequency = n[7], rounds = n[8];
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        int[] tokens = readTokens(Path.of(args[0]));
+
+        SparkConf conf = SparkTrainingConf.apply(new SparkConf().setMaster("local[" + workers + "]")
+                .setAppName("spark-throughput").set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1"));
+        JavaSparkContext sc = new JavaSparkContext(conf);
+        sc.setLogLevel("ERROR");
+        try {
+            GptConfig config = GptConfig.of(vocab, context, layers, d, heads);
+            TrainerConfig trainer = new TrainerConfig(3e-4, 0, 3e-4, 1_000_000, workers * batch * context, 0.1,
+                    0.9, 0.95, 1e-8, 1.0, 0, 0, 0, 1L, 0, 1);
+            OptimizerSetup optimizer = OptimizerSetup.adamW(trainer);
+            ComputationGraph graph = optimizer.newGraph(
+                    GptModel.configuration(config, optimizer.updater(), DataType.FLOAT));
+            SparkOptions options = new SparkOptions(workers, batch, frequency, 0, "NONE");
+            SparkComputationGraph spark = new SparkComputationGraph(sc, graph,
+                    TrainingMasters.parameterAveraging(options, batch, 1L));
+            SparkStepper stepper = new SparkStepper(sc, spark, new BatchEncoder(LabelLayout.INDICES, vocab), workers,
+                    batch, frequency);
+            int perCall = stepper.sequencesPerCall();
+            int blocks = tokens.length / (context + 1);
+            int next = 0;
+            long t0 = System.nanoTime();
+            double loss = stepper.fit(batch(tokens, next, perCall, context, blocks));
+            next += perCall;
+            double warmupSeconds = (System.nanoTime() - t0) / 1e9;
+            long start = System.nanoTime();
+            for (int r = 0; r < rounds; r++) {
+                loss = stepper.fit(batch(tokens, next, perCall, context, blocks));
+                next += perCall;
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            System.out.printf("{\"side\": \"kotoba-spark\", \"workers\": %d, \"averaging_frequency\": %d, "
+                            + "\"batch_per_worker\": %d, \"rounds\": %d, \"seconds_per_round\": %.2f, "
+                            + "\"tokens_per_s\": %.1f, \"loss\": %.4f, \"warmup_round_seconds\": %.2f}%n",
+                    workers, frequency, batch, rounds, elapsed / rounds,
+                    rounds * (double) perCall * context / elapsed, loss, warmupSeconds);
+        } finally {
+            sc.stop();
+        }
+    }
+
+    /** {@code count} consecutive blocks of context+1 tokens starting at block {@code first}, wrapping around. */
+    static TokenBatch batch(int[] tokens, int first, int count, int context, int blocks) {
+        List<PackedBlock> out = new ArrayList<>(count);
+        for (int j = 0; j < count; j++) {
+            int[] block = new int[context + 1];
+            System.arraycopy(tokens, ((first + j) % blocks) * (context + 1), block, 0, context + 1);
+            out.add(new PackedBlock(block, context));
+        }
+        return new TokenBatch(out, Cursor.START);
+    }
+
+    static int[] readTokens(Path file) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        int[] out = new int[bytes.remaining() / 4];
+        bytes.asIntBuffer().get(out);
+        return out;
+    }
+}
