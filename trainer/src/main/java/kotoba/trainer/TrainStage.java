@@ -43,7 +43,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class TrainStage {
   public static final String NAME = "train";
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   /** Checkpoints kept per run: the newest two, so a crash while writing one still leaves a complete one. */
   static final int KEEP_CHECKPOINTS = 2;
 
