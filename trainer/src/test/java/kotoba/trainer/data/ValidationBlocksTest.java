@@ -39,6 +39,26 @@ class ValidationBlocksTest {
     }
 
     @Test
+    void aCappedValidationSetIsSampledFromTheWholeSplitNotItsFirstBlocks() throws Exception {
+        List<TokenDocsFixture.Row> docs = new java.util.ArrayList<>();
+        for (int d = 0; d < 40; d++) {
+            int[] tokens = new int[15];
+            java.util.Arrays.fill(tokens, 2 + d); // every block names its document
+            docs.add(TokenDocsFixture.Row.of("d" + (100 + d), "val", tokens, 15));
+        }
+        String dir = TokenDocsFixture.writeTemp(tmp, "many", List.of(docs));
+        ParquetTokenDocs val = new ParquetTokenDocs(dir, "val", 50, new Configuration());
+        List<PackedBlock> sample = ValidationBlocks.load(val, 7, 1, 8); // 40 docs x 16 tokens = 80 blocks of 8
+        assertEquals(8, sample.size());
+        java.util.Set<Integer> docsSeen = new java.util.HashSet<>();
+        for (PackedBlock b : sample) docsSeen.add(b.tokens()[0]);
+        assertTrue(docsSeen.stream().anyMatch(t -> t >= 2 + 20), "the sample reaches the second half: " + docsSeen);
+        assertTrue(docsSeen.size() >= 5, "the sample spans many documents: " + docsSeen);
+        List<PackedBlock> again = ValidationBlocks.load(val, 7, 1, 8);
+        for (int i = 0; i < sample.size(); i++) assertArrayEquals(sample.get(i).tokens(), again.get(i).tokens());
+    }
+
+    @Test
     void malformedDocsAreRejectedWithReasonsAndSkipped() throws Exception {
         String dir = TokenDocsFixture.writeTemp(tmp, "bad", List.of(List.of(
                 TokenDocsFixture.Row.of("ok", "val", new int[]{2, 3}, 2),
