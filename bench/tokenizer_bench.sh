@@ -84,8 +84,8 @@ declare -a train_rows=() comp_rows=() enc_rows=() parity_rows=()
 tables() {
   echo
   echo "## training wall time (local[$CORES] vs --num_threads=$CORES), ratio kotoba/spm (target <= 1.0, goal 0.5)"
-  echo "| model | kotoba s | spm s | kotoba/spm | spm peak RSS | kotoba peak RSS (one JVM: driver + executors) |"
-  echo "|---|---|---|---|---|---|"
+  echo "| model | kotoba s | spm s | kotoba/spm | kotoba CPU s | spm CPU s | CPU kotoba/spm | spm peak RSS | kotoba peak RSS (one JVM: driver + executors) |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${train_rows[@]}"
   echo
   echo "## held-out compression: UTF-8 bytes per token on the val text ($(cat "$text/val.count")), kotoba/spm (target >= 0.99)"
@@ -119,7 +119,7 @@ for cell in $MATRIX; do
         --set "tokenizer.output=\"$dir/kotoba\"" --set "tokenizer.model_type=$type" --set "tokenizer.vocab_size=$vocab")
   KOTOBA_JAVA_OPTS="-Xmx6g -Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -Xlog:gc:file=$dir/kotoba-gc.log" \
     timed "$dir/kotoba-train.log" "${kcmd[@]}"
-  k_train=$T_WALL; k_rss=$T_RSS_MB
+  k_train=$T_WALL; k_rss=$T_RSS_MB; k_cpu=$T_CPU
   read -r k_heap k_live < <(gc_peaks "$dir/kotoba-gc.log")
   kmodel=$dir/kotoba/kotoba.model
 
@@ -127,10 +127,11 @@ for cell in $MATRIX; do
   scmd=(spm_train --input="$text/train.txt" --model_prefix="$dir/spm" --vocab_size="$vocab" --model_type="$type"
         --character_coverage="$coverage" --byte_fallback="$byte_fallback" --num_threads="$CORES")
   timed "$dir/spm-train.log" "${scmd[@]}"
-  s_train=$T_WALL; s_rss=$T_RSS_MB
+  s_train=$T_WALL; s_rss=$T_RSS_MB; s_cpu=$T_CPU
   smodel=$dir/spm.model
-  train_rows+=("$(printf '| %s | %s | %s | %s | %s MB | %s MB (heap peak %s MB, live peak %s MB) |' \
-    "$name" "$k_train" "$s_train" "$(ratio "$k_train" "$s_train")" "$s_rss" "$k_rss" "$k_heap" "$k_live")")
+  train_rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s MB | %s MB (heap peak %s MB, live peak %s MB) |' \
+    "$name" "$k_train" "$s_train" "$(ratio "$k_train" "$s_train")" "$k_cpu" "$s_cpu" "$(ratio "$k_cpu" "$s_cpu")" \
+    "$s_rss" "$k_rss" "$k_heap" "$k_live")")
   echo "kotoba train: $(quoted "${kcmd[@]}")" >>"$BENCH_DIR/commands.txt"
   echo "spm train:    $(quoted "${scmd[@]}")" >>"$BENCH_DIR/commands.txt"
 
