@@ -154,6 +154,35 @@ class EndToEndRunTest {
   }
 
   @Test
+  void checkpointsOfARunWithAnotherConfigAreDiscardedNotResumed() {
+    List<String> base = new ArrayList<>(args);
+    base.addAll(List.of("--set", "trainer.run_id=changing", "--set", "trainer.optim.max_steps=4",
+        "--set", "trainer.optim.checkpoint_every=2"));
+    List<String> first = new ArrayList<>(base);
+    first.addAll(List.of("--set", "trainer.optim.learning_rate=1e-3"));
+    List<String> second = new ArrayList<>(base);
+    second.addAll(List.of("--set", "trainer.optim.learning_rate=2e-3"));
+    runTrain(first);
+    String log = runTrain(second);
+    assertTrue(log.contains("discarding the checkpoints"), log);
+    assertTrue(!log.contains("resuming from"), log);
+  }
+
+  private static String runTrain(List<String> a) {
+    List<String> all = new ArrayList<>(List.of("train"));
+    all.addAll(a);
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, Kotoba.execute(all.toArray(String[]::new)), buf.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(old);
+    }
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void configErrorsStopBeforeSpark() {
     assertEquals(Kotoba.EXIT_CONFIG, Kotoba.execute("corpus", "--set", "corpus.val_fractoin=0.1"));
     assertEquals(Kotoba.EXIT_CONFIG, Kotoba.execute("train", "--set", "paths.data=\"" + tmp.resolve("data") + "\"",

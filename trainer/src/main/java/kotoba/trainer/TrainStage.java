@@ -74,10 +74,30 @@ public final class TrainStage {
 
   public static Manifest run(SparkSession spark, TrainConfig cfg, StageKey key, Storage storage, boolean force,
       PrintStream console) {
-    return StageRunner.run(storage, runDir(cfg), key, force, () -> train(spark, cfg, storage, console));
+    return StageRunner.run(storage, runDir(cfg), key, force, () -> train(spark, cfg, key, storage, console));
   }
 
-  private static StageRunner.Result train(SparkSession spark, TrainConfig cfg, Storage storage, PrintStream console) {
+  /**
+   * Checkpoints may only be resumed by the run that wrote them: the run directory records its stage key, and
+   * checkpoints and metrics left by a run with another config or other inputs (a retrained tokenizer, say) are
+   * discarded instead of silently continued.
+   */
+  private static boolean sameRunAsBefore(TrainConfig cfg, StageKey key, Storage storage, PrintStream console) {
+    String marker = Storage.child(runDir(cfg), "_run_key");
+    String fingerprint = StageKey.digest(key.toString());
+    if (storage.exists(marker) && storage.readString(marker).equals(fingerprint)) return true;
+    if (storage.exists(checkpointDir(cfg))) {
+      console.println("[train] discarding the checkpoints in " + checkpointDir(cfg)
+          + ": they belong to a run with another config or other inputs");
+    }
+    storage.delete(checkpointDir(cfg));
+    storage.deleteMatching(Storage.child(runDir(cfg), "metrics*.csv"));
+    storage.writeAtomically(marker, fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return false;
+  }
+
+  private static StageRunner.Result train(SparkSession spark, TrainConfig cfg, StageKey key, Storage storage,
+      PrintStream console) {
     Manifest tokens = ManifestStore.read(storage, cfg.input()).orElseThrow();
     GptConfig gpt = gptConfig(cfg, storage);
     int eos = ((Number) tokens.info().get("eos_id")).intValue();
@@ -111,7 +131,7 @@ public final class TrainStage {
 
     String metricsCsv = Storage.child(runDir(cfg), "metrics.csv");
     CheckpointStore checkpoints = new CheckpointStore(checkpointDir(cfg), hadoop, KEEP_CHECKPOINTS);
-    boolean resuming = cfg.resume() && checkpoints.latest().isPresent();
+    boolean resuming = sameRunAsBefore(cfg, key, storage, console) && cfg.resume() && checkpoints.latest().isPresent();
     if (resuming) {
       console.println("[train] resuming from " + checkpoints.pathOf(checkpoints.latest().get().step()));
       metricsCsv = Storage.child(runDir(cfg), "metrics-from-" + checkpoints.latest().get().step() + ".csv");

@@ -127,6 +127,18 @@ public final class Storage {
     }
   }
 
+  /** Deletes every file or directory matching a glob; nothing matching is fine. */
+  public void deleteMatching(String glob) {
+    try {
+      FileSystem fs = fs(glob);
+      FileStatus[] matched = fs.globStatus(new Path(glob));
+      if (matched == null) return;
+      for (FileStatus st : matched) fs.delete(st.getPath(), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + glob, e);
+    }
+  }
+
   public void delete(String path) {
     try {
       fs(path).delete(new Path(path), true);
