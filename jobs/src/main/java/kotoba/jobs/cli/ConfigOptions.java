@@ -13,7 +13,7 @@ public final class ConfigOptions {
   public String confFile;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override one config value (repeatable), e.g. --set trainer.lr=3e-4.")
+      description = "Override one config value (repeatable), e.g. --set trainer.optim.learning_rate=3e-4.")
   public List<String> sets = new ArrayList<>();
 
   @Option(names = "--force", description = "Rerun stages even when their outputs are up to date.")
