@@ -16,8 +16,14 @@ import picocli.CommandLine.Mixin;
 public final class TrainCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
+  @picocli.CommandLine.Option(names = "--resume", negatable = true,
+      description = "Continue an interrupted run from its newest checkpoint (--no-resume starts over); "
+          + "same as --set trainer.resume=true|false.")
+  Boolean resume;
+
   @Override
   public Integer call() {
+    if (resume != null) options.sets.add("trainer.resume=" + resume);
     Summaries.print(run(new JobContext(options)));
     return 0;
   }
