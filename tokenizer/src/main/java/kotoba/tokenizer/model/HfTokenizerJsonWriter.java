@@ -200,22 +200,7 @@ public final class HfTokenizerJsonWriter {
     }
 
     private void quote(String s) {
-      b.append('"');
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        switch (c) {
-          case '"' -> b.append("\\\"");
-          case '\\' -> b.append("\\\\");
-          case '\n' -> b.append("\\n");
-          case '\r' -> b.append("\\r");
-          case '\t' -> b.append("\\t");
-          default -> {
-            if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-          }
-        }
-      }
-      b.append('"');
+      kotoba.pipeline.text.JsonStrings.quote(b, s);
     }
 
     @Override

@@ -128,24 +128,7 @@ public final class MetricsFileSink implements MetricsSink {
     }
 
     private static String jsonString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return kotoba.pipeline.text.JsonStrings.quote(new StringBuilder(), s).toString();
     }
 
     /** For tests and tools: the column names a row produces. */
