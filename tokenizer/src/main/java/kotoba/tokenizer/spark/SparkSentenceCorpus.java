@@ -2,20 +2,29 @@ package kotoba.tokenizer.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import kotoba.tokenizer.train.KeyCount;
+import kotoba.tokenizer.train.LongCounts;
+import kotoba.tokenizer.train.LongScore;
+import kotoba.tokenizer.train.LongSink;
+import kotoba.tokenizer.train.LongTopK;
+import kotoba.tokenizer.train.SerialBiConsumer;
 import kotoba.tokenizer.train.SentenceCorpus;
 import kotoba.tokenizer.train.SerialBiFunction;
 import kotoba.tokenizer.train.SerialBinaryOperator;
 import kotoba.tokenizer.train.SerialFunction;
 import kotoba.tokenizer.train.SerialScore;
+import kotoba.tokenizer.train.TopKeys;
 import kotoba.tokenizer.train.WeightedSentence;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
-import scala.Tuple3;
 
 /**
  * The trainers' corpus as a cached RDD of (sentence, count): every pass of the trainers (counting, seed substrings,
@@ -26,9 +35,15 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
   private static final int TREE_DEPTH = 2;
 
   private final JavaRDD<WeightedSentence> sentences;
+  private final int precombineLimit;
 
   public SparkSentenceCorpus(JavaRDD<WeightedSentence> sentences) {
+    this(sentences, PRECOMBINE_LIMIT);
+  }
+
+  SparkSentenceCorpus(JavaRDD<WeightedSentence> sentences, int precombineLimit) {
     this.sentences = sentences;
+    this.precombineLimit = precombineLimit;
   }
 
   @Override
@@ -49,31 +64,134 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
   }
 
   @Override
+  public SentenceCorpus regroup(SerialFunction<WeightedSentence, ? extends Iterable<String>> keys) {
+    JavaRDD<WeightedSentence> grouped = sentences
+        .flatMapToPair(s -> {
+          List<Tuple2<String, Long>> out = new ArrayList<>();
+          for (String k : keys.apply(s)) out.add(new Tuple2<>(k, s.count()));
+          return out.iterator();
+        })
+        .reduceByKey(Long::sum, Math.max(sentences.getNumPartitions(), sentences.context().defaultParallelism()))
+        .map(t -> new WeightedSentence(t._1(), t._2()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    return new SparkSentenceCorpus(grouped, precombineLimit);
+  }
+
+  @Override
+  public void release() {
+    sentences.unpersist(false);
+  }
+
+  @Override
   public List<KeyCount> topKeys(
       SerialFunction<WeightedSentence, Iterable<KeyCount>> emit, SerialScore score, int k, long minCount) {
     if (k <= 0) return List.of();
-    // Score each key once, before ordering: takeOrdered compares millions of times.
-    List<Tuple3<Double, String, Long>> best = sentences
-        .flatMapToPair(s -> {
-          List<Tuple2<String, Long>> out = new ArrayList<>();
-          for (KeyCount kc : emit.apply(s)) out.add(new Tuple2<>(kc.key(), kc.count()));
-          return out.iterator();
+    // Seed substrings are tens of millions of (key, count) records. Spark's reduceByKey combines them through its
+    // size-tracking spillable map on both sides of the shuffle, which dominated seeding; plain hash maps do it several
+    // times faster. The map side flushes its map every PRECOMBINE_LIMIT keys, so its memory stays bounded; the reduce
+    // side holds one hash partition of the distinct keys, which more partitions make smaller.
+    int limit = precombineLimit;
+    int reducers = Math.max(sentences.getNumPartitions(), sentences.context().defaultParallelism());
+    List<TopKeys.Scored> best = sentences
+        .mapPartitionsToPair(it -> new Precombined(it, emit, limit))
+        .partitionBy(new HashPartitioner(reducers))
+        .mapPartitions(it -> {
+          HashMap<String, long[]> totals = new HashMap<>();
+          while (it.hasNext()) {
+            Tuple2<String, Long> t = it.next();
+            totals.computeIfAbsent(t._1(), key -> new long[1])[0] += t._2();
+          }
+          return List.of(TopKeys.best(totals, score, k, minCount, c -> c[0]))
+              .iterator();
         })
-        .reduceByKey(Long::sum)
-        .filter(t -> t._2() >= minCount)
-        .map(t -> new Tuple3<>(score.score(t._1(), t._2()), t._1(), t._2()))
-        .takeOrdered(k, new BestFirst());
-    List<KeyCount> out = new ArrayList<>(best.size());
-    for (Tuple3<Double, String, Long> t : best) out.add(new KeyCount(t._2(), t._3()));
-    return List.copyOf(out);
+        .reduce((a, b) -> TopKeys.merge(a, b, k));
+    return TopKeys.keyCounts(best);
   }
 
-  /** {@link SentenceCorpus#bestFirst}'s order (score descending, then key) over precomputed scores. */
-  private static final class BestFirst implements Comparator<Tuple3<Double, String, Long>>, Serializable {
+  @Override
+  public LongTopK topLongKeys(
+      SerialBiConsumer<WeightedSentence, LongSink> emit, LongScore score, int k, long minTotal) {
+    if (k <= 0) return LongTopK.empty();
+    int limit = precombineLimit;
+    int reducers = Math.max(sentences.getNumPartitions(), sentences.context().defaultParallelism());
+    return sentences
+        .mapPartitionsToPair(it -> {
+          // Pre-sum in a primitive map, flushed every `limit` keys into one (key, total) array per reducer.
+          List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+          LongCounts local = new LongCounts(Math.min(limit, 1 << 20));
+          while (it.hasNext()) {
+            emit.accept(it.next(), local::add);
+            if (local.size() >= limit || !it.hasNext()) {
+              flushByReducer(local, reducers, out);
+              local.clear();
+            }
+          }
+          return out.iterator();
+        })
+        .partitionBy(new HashPartitioner(reducers))
+        .mapPartitions(it -> {
+          LongCounts totals = new LongCounts(1 << 20);
+          while (it.hasNext()) {
+            long[] pairs = it.next()._2();
+            for (int i = 0; i < pairs.length; i += 2) totals.add(pairs[i], pairs[i + 1]);
+          }
+          return List.of(LongTopK.best(totals, score, k, minTotal)).iterator();
+        })
+        .reduce((a, b) -> LongTopK.merge(a, b, k));
+  }
+
+  /** Splits a partition's sums by reducer (the key's hash partition) as interleaved (key, total) arrays. */
+  private static void flushByReducer(LongCounts local, int reducers, List<Tuple2<Integer, long[]>> out) {
+    int[] sizes = new int[reducers];
+    local.forEach((key, total) -> sizes[reducerOf(key, reducers)]++);
+    long[][] chunks = new long[reducers][];
+    for (int r = 0; r < reducers; r++) chunks[r] = new long[2 * sizes[r]];
+    int[] fill = new int[reducers];
+    local.forEach((key, total) -> {
+      int r = reducerOf(key, reducers);
+      chunks[r][fill[r]++] = key;
+      chunks[r][fill[r]++] = total;
+    });
+    for (int r = 0; r < reducers; r++) if (sizes[r] > 0) out.add(new Tuple2<>(r, chunks[r]));
+  }
+
+  private static int reducerOf(long key, int reducers) {
+    return (int) Math.floorMod(key ^ (key >>> 32), (long) reducers);
+  }
+
+  /** Keys the map side sums in one hash map before it hands them to the shuffle. */
+  static final int PRECOMBINE_LIMIT = 2_000_000;
+
+  /** One partition's emitted keys, summed in a hash map that is flushed whenever it reaches {@code limit} keys. */
+  private static final class Precombined implements Iterator<Tuple2<String, Long>> {
+    private final Iterator<WeightedSentence> in;
+    private final SerialFunction<WeightedSentence, Iterable<KeyCount>> emit;
+    private final int limit;
+    private final HashMap<String, long[]> pending = new HashMap<>();
+    private Iterator<Map.Entry<String, long[]>> out = java.util.Collections.emptyIterator();
+
+    Precombined(Iterator<WeightedSentence> in, SerialFunction<WeightedSentence, Iterable<KeyCount>> emit, int limit) {
+      this.in = in;
+      this.emit = emit;
+      this.limit = limit;
+    }
+
     @Override
-    public int compare(Tuple3<Double, String, Long> a, Tuple3<Double, String, Long> b) {
-      int c = Double.compare(b._1(), a._1());
-      return c != 0 ? c : a._2().compareTo(b._2());
+    public boolean hasNext() {
+      if (out.hasNext()) return true;
+      pending.clear();
+      while (in.hasNext() && pending.size() < limit) {
+        for (KeyCount kc : emit.apply(in.next())) pending.computeIfAbsent(kc.key(), key -> new long[1])[0] += kc.count();
+      }
+      out = pending.entrySet().iterator();
+      return out.hasNext();
+    }
+
+    @Override
+    public Tuple2<String, Long> next() {
+      if (!hasNext()) throw new java.util.NoSuchElementException();
+      Map.Entry<String, long[]> e = out.next();
+      return new Tuple2<>(e.getKey(), e.getValue()[0]);
     }
   }
 }

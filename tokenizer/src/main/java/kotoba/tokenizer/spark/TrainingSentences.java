@@ -29,7 +29,10 @@ final class TrainingSentences {
           return out.iterator();
         })
         .mapToPair(s -> new Tuple2<>(s, 1L))
-        .reduceByKey(Long::sum)
+        // At least one partition per core: the docs may be a single Parquet file, and every trainer pass runs on
+        // these partitions.
+        .reduceByKey(Long::sum, Math.max(texts.rdd().getNumPartitions(), texts.sparkSession().sparkContext()
+            .defaultParallelism()))
         .map(t -> new WeightedSentence(t._1(), t._2()))
         .persist(StorageLevel.MEMORY_AND_DISK());
   }

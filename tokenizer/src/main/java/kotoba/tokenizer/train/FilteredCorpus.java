@@ -29,4 +29,19 @@ public final class FilteredCorpus implements SentenceCorpus {
     SerialPredicate<WeightedSentence> p = keep;
     return inner.topKeys(s -> p.test(s) ? emit.apply(s) : List.of(), score, k, minCount);
   }
+
+  @Override
+  public LongTopK topLongKeys(
+      SerialBiConsumer<WeightedSentence, LongSink> emit, LongScore score, int k, long minTotal) {
+    SerialPredicate<WeightedSentence> p = keep;
+    return inner.topLongKeys((s, sink) -> {
+      if (p.test(s)) emit.accept(s, sink);
+    }, score, k, minTotal);
+  }
+
+  @Override
+  public SentenceCorpus regroup(SerialFunction<WeightedSentence, ? extends Iterable<String>> keys) {
+    SerialPredicate<WeightedSentence> p = keep;
+    return inner.regroup(s -> p.test(s) ? keys.apply(s) : List.of());
+  }
 }

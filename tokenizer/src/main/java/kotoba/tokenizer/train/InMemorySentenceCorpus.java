@@ -2,11 +2,9 @@ package kotoba.tokenizer.train;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /** A {@link SentenceCorpus} over a list held in this JVM: one partition, for tests and small local training. */
 public final class InMemorySentenceCorpus implements SentenceCorpus {
@@ -42,27 +40,29 @@ public final class InMemorySentenceCorpus implements SentenceCorpus {
     for (WeightedSentence s : sentences) {
       for (KeyCount kc : emit.apply(s)) totals.merge(kc.key(), kc.count(), Long::sum);
     }
-    return best(totals, score, k, minCount);
+    return TopKeys.keyCounts(TopKeys.best(totals, score, k, minCount));
   }
 
-  /** The best {@code k} of summed totals in {@link SentenceCorpus#topKeys} order; shared with chunked test corpora. */
-  static List<KeyCount> best(Map<String, Long> totals, SerialScore score, int k, long minCount) {
-    if (k <= 0) return List.of();
-    Comparator<KeyCount> order = SentenceCorpus.bestFirst(score);
-    // A heap of the k best seen so far keeps the sort cost at n log k for the large seed-substring maps.
-    PriorityQueue<KeyCount> worstOnTop = new PriorityQueue<>(order.reversed());
-    for (Map.Entry<String, Long> e : totals.entrySet()) {
-      if (e.getValue() < minCount) continue;
-      KeyCount kc = new KeyCount(e.getKey(), e.getValue());
-      if (worstOnTop.size() < k) {
-        worstOnTop.add(kc);
-      } else if (order.compare(kc, worstOnTop.peek()) < 0) {
-        worstOnTop.poll();
-        worstOnTop.add(kc);
-      }
-    }
-    List<KeyCount> out = new ArrayList<>(worstOnTop);
-    out.sort(order);
+  @Override
+  public LongTopK topLongKeys(
+      SerialBiConsumer<WeightedSentence, LongSink> emit, LongScore score, int k, long minTotal) {
+    LongCounts totals = new LongCounts(1 << 16);
+    for (WeightedSentence s : sentences) emit.accept(s, totals::add);
+    return LongTopK.best(totals, score, k, minTotal);
+  }
+
+  @Override
+  public SentenceCorpus regroup(SerialFunction<WeightedSentence, ? extends Iterable<String>> keys) {
+    return new InMemorySentenceCorpus(regrouped(sentences, keys));
+  }
+
+  /** Distinct keys with summed counts, in first-seen order; shared with chunked test corpora. */
+  static List<WeightedSentence> regrouped(
+      List<WeightedSentence> sentences, SerialFunction<WeightedSentence, ? extends Iterable<String>> keys) {
+    Map<String, Long> totals = new java.util.LinkedHashMap<>();
+    for (WeightedSentence s : sentences) for (String k : keys.apply(s)) totals.merge(k, s.count(), Long::sum);
+    List<WeightedSentence> out = new ArrayList<>(totals.size());
+    totals.forEach((k, c) -> out.add(new WeightedSentence(k, c)));
     return out;
   }
 }

@@ -11,26 +11,44 @@ final class Lattice {
   /** Id of the node covering a character no piece starts with, as in spm's lattice. */
   static final int UNK = -1;
 
-  private final int length;
+  private int length;
   private int count;
-  private int[] begin;
-  private int[] end;
-  private int[] pieceId;
-  private double[] score;
+  private int[] begin = new int[16];
+  private int[] end = new int[16];
+  private int[] pieceId = new int[16];
+  private double[] score = new double[16];
+  // Scratch for building and for the passes, kept so a reused lattice allocates nothing per word.
+  private int[] ids = new int[0];
+  private int[] lens = new int[0];
+  private double[] alpha = new double[0];
+  private double[] beta = new double[0];
+  private int[] back = new int[0];
 
   /**
    * Builds the lattice of {@code word} (code points). As in spm, a position without a single-character piece gets an
    * unknown node scored {@code unkScore}, so every word has at least one segmentation.
    */
   Lattice(int[] word, PieceTrie trie, double[] scores, double unkScore) {
+    reset(word, trie, scores, unkScore);
+  }
+
+  /** An empty lattice to {@link #reset} once per word: the E-step builds one lattice per distinct word per round. */
+  Lattice() {}
+
+  /** Rebuilds this lattice for another word, reusing its arrays. */
+  Lattice reset(int[] word, PieceTrie trie, double[] scores, double unkScore) {
     this.length = word.length;
-    int cap = Math.max(4, word.length * 2);
-    begin = new int[cap];
-    end = new int[cap];
-    pieceId = new int[cap];
-    score = new double[cap];
-    int[] ids = new int[trie.maxDepth() + 1];
-    int[] lens = new int[trie.maxDepth() + 1];
+    this.count = 0;
+    if (ids.length < trie.maxDepth() + 1) {
+      ids = new int[trie.maxDepth() + 1];
+      lens = new int[trie.maxDepth() + 1];
+    }
+    if (alpha.length < length + 1) {
+      int cap = Math.max(length + 1, alpha.length * 2);
+      alpha = new double[cap];
+      beta = new double[cap];
+      back = new int[cap];
+    }
     for (int pos = 0; pos < word.length; pos++) {
       int m = trie.matches(word, pos, ids, lens);
       boolean single = false;
@@ -40,6 +58,7 @@ final class Lattice {
       }
       if (!single) add(pos, pos + 1, UNK, unkScore);
     }
+    return this;
   }
 
   int nodeCount() {
@@ -55,10 +74,8 @@ final class Lattice {
    * likelihood of the word.
    */
   double addExpectedCounts(double freq, double[] expected) {
-    double[] alpha = new double[length + 1];
-    double[] beta = new double[length + 1];
-    Arrays.fill(alpha, Double.NEGATIVE_INFINITY);
-    Arrays.fill(beta, Double.NEGATIVE_INFINITY);
+    Arrays.fill(alpha, 0, length + 1, Double.NEGATIVE_INFINITY);
+    Arrays.fill(beta, 0, length + 1, Double.NEGATIVE_INFINITY);
     alpha[0] = 0;
     beta[length] = 0;
     for (int i = 0; i < count; i++) alpha[end[i]] = logAdd(alpha[end[i]], alpha[begin[i]] + score[i]);
@@ -73,9 +90,8 @@ final class Lattice {
 
   /** The best segmentation as node indices, or null if none exists without {@code excludedNode} (-1 excludes none). */
   int[] viterbi(int excludedNode) {
-    double[] best = new double[length + 1];
-    int[] back = new int[length + 1];
-    Arrays.fill(best, Double.NEGATIVE_INFINITY);
+    double[] best = alpha;
+    Arrays.fill(best, 0, length + 1, Double.NEGATIVE_INFINITY);
     best[0] = 0;
     for (int i = 0; i < count; i++) {
       if (i == excludedNode || best[begin[i]] == Double.NEGATIVE_INFINITY) continue;

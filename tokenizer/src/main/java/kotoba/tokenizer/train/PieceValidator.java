@@ -91,11 +91,27 @@ public final class PieceValidator implements Serializable {
 
   /** Script as spm groups them: kana and the prolonged sound mark count as Han, combining marks take their base's. */
   private static int script(int c, int prevScript) {
+    int s = c < BMP_SCRIPTS.length ? BMP_SCRIPTS[c] : grouped(c);
+    return s == INHERITED ? prevScript : s;
+  }
+
+  private static int grouped(int c) {
     if (c == 0x30FC) return HAN;
     Character.UnicodeScript s = Character.UnicodeScript.of(c);
     if (s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA) return HAN;
-    if (s.ordinal() == INHERITED) return prevScript;
     return s.ordinal();
+  }
+
+  /**
+   * {@link #grouped} for the BMP, computed once: UnicodeScript.of is a binary search, and seed counting asks for
+   * the script of every code point of every candidate substring.
+   */
+  private static final short[] BMP_SCRIPTS = bmpScripts();
+
+  private static short[] bmpScripts() {
+    short[] t = new short[0x10000];
+    for (int c = 0; c < t.length; c++) t[c] = (short) grouped(c);
+    return t;
   }
 
   static boolean isDecimalDigit(int c) {

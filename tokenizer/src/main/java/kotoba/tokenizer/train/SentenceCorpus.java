@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The trainers' view of a corpus: (sentence, count) pairs scanned by aggregation, locally or on a cluster.
  *
- * <p>The trainers never iterate a corpus themselves; every pass is one of the two calls below, so an implementation
+ * <p>The trainers never iterate a corpus themselves; every pass is one of the calls below, so an implementation
  * over a Spark RDD is a few lines and the trainers stay free of Spark. Everything the trainers hand in (functions and
  * the zero value) is {@link Serializable}; everything they get back is bounded by the vocabulary or seed size, never
  * by the corpus.
@@ -44,15 +44,27 @@ public interface SentenceCorpus {
   List<KeyCount> topKeys(
       SerialFunction<WeightedSentence, Iterable<KeyCount>> emit, SerialScore score, int k, long minCount);
 
-  /** The order {@link #topKeys} returns keys in, for implementations to share. */
-  static java.util.Comparator<KeyCount> bestFirst(SerialScore score) {
-    return (SerialComparator)
-        (a, b) -> {
-          int c = Double.compare(score.score(b.key(), b.count()), score.score(a.key(), a.count()));
-          return c != 0 ? c : a.key().compareTo(b.key());
-        };
-  }
+  /**
+   * {@link #topKeys} for keys the caller has already hashed to 64 bits: the cheap path for the tens of millions of
+   * seed substrings, with no strings or boxes on the way. {@code emit} adds (key, value) pairs for one sentence; values
+   * are summed per key; keys whose total is below {@code minTotal} are dropped; the rest are ordered by {@code
+   * score(key, total)} descending, then key ascending, and the first {@code k} are returned.
+   *
+   * <p>On an RDD: pre-sum each partition in a primitive map, shuffle by key, sum again, keep each reducer's best k and
+   * merge those.
+   */
+  LongTopK topLongKeys(SerialBiConsumer<WeightedSentence, LongSink> emit, LongScore score, int k, long minTotal);
 
-  /** A comparator that can travel with a Spark {@code takeOrdered}. */
-  interface SerialComparator extends java.util.Comparator<KeyCount>, Serializable {}
+  /**
+   * The keys of every sentence as a corpus of their own: each distinct key once, weighted by the summed counts of
+   * the sentences it came from. spm's word table, built where the sentences live so that passes over words (seed
+   * substrings, E-steps) cost one visit per distinct word instead of one per occurrence. The result stays where it
+   * was computed (cached on the executors) until {@link #release()}.
+   *
+   * <p>On an RDD: {@code flatMapToPair(key, count) -> reduceByKey(+) -> map(WeightedSentence) -> persist}.
+   */
+  SentenceCorpus regroup(SerialFunction<WeightedSentence, ? extends Iterable<String>> keys);
+
+  /** Frees what this corpus holds (a cached RDD); it must not be used afterwards. */
+  default void release() {}
 }

@@ -18,8 +18,8 @@ import kotoba.tokenizer.model.TrainerSpec;
  * <ol>
  *   <li>Seeds: every required character plus the seed_sentencepiece_size substrings (2..max_sentencepiece_length
  *       code points, valid pieces only, seen at least twice) with the best frequency × length. spm finds them with a
- *       suffix array over all sentences; we count them with {@link SentenceCorpus#topKeys} so the counting can be
- *       distributed. spm keeps only right-branching substrings (suffix-tree nodes), we keep all, so seed sets differ
+ *       suffix array over all sentences; we count {@link SubstringFingerprints} with {@link
+ *       SentenceCorpus#topLongKeys} so the counting can be distributed, then look up the chosen ones' strings. spm keeps only right-branching substrings (suffix-tree nodes), we keep all, so seed sets differ
  *       slightly; EM and pruning make the final vocabularies close.
  *   <li>EM: the E-step runs forward-backward over each word's lattice inside {@link SentenceCorpus#aggregate}; the
  *       driver gets one expected count per piece. The M-step drops pieces with expected count below 0.5 and sets
@@ -31,10 +31,9 @@ import kotoba.tokenizer.model.TrainerSpec;
  *       pieces up to vocab_size, sorted by score; specials, symbols and byte pieces at their ids.
  * </ol>
  *
- * <p>Driver memory is O(seed_sentencepiece_size): the seed list, the piece trie and one double per piece. Each
- * partition additionally buffers up to {@link #WORD_BUFFER} distinct words per pass so repeated words share one
- * lattice. Differences from spm worth knowing: num_tokens in the EM log counts every word occurrence (spm counts each
- * distinct word once), and scores are computed in double precision.
+ * <p>Like spm, every pass after preparation runs over the table of distinct words with their counts
+ * ({@link SentenceCorpus#regroup}), which stays on the executors. Driver memory is O(seed_sentencepiece_size): the
+ * seed list, the piece trie and one double per piece. Scores are computed in double precision.
  */
 public final class UnigramTrainer {
   /** spm's penalty below the lowest piece score for a character no piece covers. */
@@ -52,14 +51,25 @@ public final class UnigramTrainer {
 
   public TrainingResult train(SentenceCorpus input) {
     TrainingCorpus tc = TrainingCorpus.prepare(spec, TrainerSpec.ModelType.UNIGRAM, input);
-    Model model = seed(tc);
+    SentencePreparer prep = tc.preparer();
+    // Every later pass works on words, so count them once: spm's word table, kept where the sentences are.
+    SentenceCorpus words = tc.corpus().regroup(s -> prep.words(s));
+    try {
+      return train(tc, words);
+    } finally {
+      words.release();
+    }
+  }
+
+  private TrainingResult train(TrainingCorpus tc, SentenceCorpus words) {
+    Model model = seed(tc, words);
     TrainLog.info("unigram seeds size=" + model.pieces.size());
 
     int desired = (int) (spec.vocabSize() * 1.1);
     int round = 0;
     while (true) {
       for (int iter = 0; iter < spec.numSubIterations(); iter++) {
-        EStep e = runEStep(tc, model);
+        EStep e = runEStep(words, model);
         model = mStep(model, e.expected);
         double obj = e.weight == 0 ? 0 : -e.logLikelihood / e.weight;
         TrainLog.info(
@@ -70,7 +80,7 @@ public final class UnigramTrainer {
       }
       if (model.pieces.size() <= desired) break;
       int before = model.pieces.size();
-      model = prune(tc, model, desired);
+      model = prune(words, model, desired);
       TrainLog.info("unigram prune size=" + before + " -> " + model.pieces.size());
       if (model.pieces.size() >= before) {
         TrainLog.info("unigram prune cannot shrink further; stopping EM at size=" + model.pieces.size());
@@ -98,36 +108,46 @@ public final class UnigramTrainer {
     }
   }
 
-  Model seed(TrainingCorpus tc) {
-    SentencePreparer prep = tc.preparer();
-    PieceValidator valid = tc.validator();
-    // Extending an invalid piece keeps it invalid except in one no-split-by-whitespace case (▁ may reappear inside).
-    boolean stopAtInvalid = spec.splitByWhitespace();
-    int maxLen = spec.maxSentencepieceLength();
-    List<KeyCount> substrings =
-        tc.corpus()
-            .topKeys(
-                s -> {
-                  Map<String, Long> local = new HashMap<>();
-                  for (String w : prep.words(s)) {
-                    int[] cps = w.codePoints().toArray();
-                    for (int i = 0; i < cps.length; i++) {
-                      for (int len = 2; len <= maxLen && i + len <= cps.length; len++) {
-                        if (!valid.isValid(cps, i, i + len)) {
-                          if (stopAtInvalid) break;
-                          continue;
-                        }
-                        local.merge(new String(cps, i, len), s.count(), Long::sum);
-                      }
-                    }
-                  }
-                  List<KeyCount> out = new ArrayList<>(local.size());
-                  local.forEach((k, v) -> out.add(new KeyCount(k, v)));
-                  return out;
-                },
-                (key, total) -> (double) total * key.codePointCount(0, key.length()),
-                spec.seedSentencepieceSize(),
-                2);
+  Model seed(TrainingCorpus tc, SentenceCorpus words) {
+    SubstringFingerprints candidates =
+        new SubstringFingerprints(tc.validator(), spec.maxSentencepieceLength(), spec.splitByWhitespace());
+    // Pass 1: count every candidate by fingerprint and keep the best by frequency × length, as spm scores seeds.
+    LongTopK top =
+        words.topLongKeys(
+            (w, sink) -> candidates.forEach(w.text(), (f, cps, start, len) -> sink.add(f, w.count())),
+            (f, total) -> (double) total * candidates.length(f),
+            spec.seedSentencepieceSize(),
+            2);
+    // Pass 2: the strings of the chosen fingerprints, looked up in the words again (driver state: the seed set).
+    LongCounts rank = new LongCounts(top.size());
+    for (int i = 0; i < top.size(); i++) rank.add(top.keys()[i], i);
+    int k = top.size();
+    String[] names =
+        words.aggregate(
+            new String[k],
+            (acc, w) -> {
+              candidates.forEach(
+                  w.text(),
+                  (f, cps, start, len) -> {
+                    int r = (int) rank.get(f, -1);
+                    if (r >= 0 && acc[r] == null) acc[r] = new String(cps, start, len);
+                  });
+              return acc;
+            },
+            (a, b) -> {
+              for (int i = 0; i < a.length; i++) if (a[i] == null) a[i] = b[i];
+              return a;
+            });
+    List<KeyCount> substrings = new ArrayList<>(k);
+    for (int i = 0; i < k; i++) substrings.add(new KeyCount(names[i], top.totals()[i]));
+    // Ties at the cut were broken by fingerprint; the seeds themselves are ordered by score, then string.
+    substrings.sort(
+        (a, b) -> {
+          int c = Double.compare(
+              (double) b.count() * b.key().codePointCount(0, b.key().length()),
+              (double) a.count() * a.key().codePointCount(0, a.key().length()));
+          return c != 0 ? c : CodePointOrder.compare(a.key(), b.key());
+        });
     List<String> pieces = new ArrayList<>();
     List<Double> freq = new ArrayList<>();
     for (RequiredChars.CharCount c : tc.requiredChars()) {
@@ -150,49 +170,40 @@ public final class UnigramTrainer {
   /** What a partition needs of the model to build lattices; shipped inside the E-step and pruning closures. */
   record Scorer(PieceTrie trie, double[] scores, double unkScore) implements Serializable {
     Lattice lattice(String word) {
-      return new Lattice(word.codePoints().toArray(), trie, scores, unkScore);
+      return new Lattice(CodePoints.of(word), trie, scores, unkScore);
+    }
+
+    /** The lattice of {@code word} built in {@code scratch}. */
+    Lattice lattice(String word, Lattice scratch) {
+      return scratch.reset(CodePoints.of(word), trie, scores, unkScore);
     }
   }
 
-  /**
-   * Distinct words buffered per partition before their lattices are built, so a frequent word costs one lattice per
-   * buffer rather than one per occurrence (spm gets the same effect by counting words up front).
-   */
-  static final int WORD_BUFFER = 100_000;
-
-  /** E-step totals, summed over partitions. */
+  /** E-step totals over distinct words, summed over partitions. */
   static final class EStep implements Serializable {
     private static final long serialVersionUID = 1L;
     final double[] expected;
-    final HashMap<String, Long> pending = new HashMap<>();
     double logLikelihood;
+    /** Viterbi tokens of each distinct word once, as spm's log counts them. */
     long tokens;
     long weight;
+    private transient Lattice scratch;
 
     EStep(int size) {
       expected = new double[size];
     }
 
-    EStep add(String word, long count, Scorer scorer) {
-      pending.merge(word, count, Long::sum);
-      return pending.size() >= WORD_BUFFER ? flush(scorer) : this;
-    }
-
-    EStep flush(Scorer scorer) {
-      for (Map.Entry<String, Long> e : pending.entrySet()) {
-        long count = e.getValue();
-        Lattice lattice = scorer.lattice(e.getKey());
-        logLikelihood += count * lattice.addExpectedCounts(count, expected);
-        tokens += count * (long) lattice.viterbi(-1).length;
-        weight += count;
-      }
-      pending.clear();
+    EStep add(WeightedSentence word, Scorer scorer) {
+      long count = word.count();
+      if (scratch == null) scratch = new Lattice();
+      Lattice lattice = scorer.lattice(word.text(), scratch);
+      logLikelihood += count * lattice.addExpectedCounts(count, expected);
+      tokens += lattice.viterbi(-1).length;
+      weight += count;
       return this;
     }
 
-    EStep merge(EStep o, Scorer scorer) {
-      flush(scorer);
-      o.flush(scorer);
+    EStep merge(EStep o) {
       for (int i = 0; i < expected.length; i++) expected[i] += o.expected[i];
       logLikelihood += o.logLikelihood;
       tokens += o.tokens;
@@ -201,18 +212,9 @@ public final class UnigramTrainer {
     }
   }
 
-  static EStep runEStep(TrainingCorpus tc, Model model) {
-    SentencePreparer prep = tc.preparer();
+  static EStep runEStep(SentenceCorpus words, Model model) {
     Scorer scorer = model.scorer();
-    return tc.corpus()
-        .aggregate(
-            new EStep(model.scores().length),
-            (acc, s) -> {
-              for (String w : prep.words(s)) acc.add(w, s.count(), scorer);
-              return acc;
-            },
-            (a, b) -> a.merge(b, scorer))
-        .flush(scorer);
+    return words.aggregate(new EStep(model.scores().length), (acc, w) -> acc.add(w, scorer), (a, b) -> a.merge(b));
   }
 
   static Model mStep(Model model, double[] expected) {
@@ -232,46 +234,37 @@ public final class UnigramTrainer {
     return new Model(pieces, scores);
   }
 
-  /** Viterbi counts per piece, summed over partitions; words are buffered as in {@link EStep}. */
+  /** Viterbi counts per piece over distinct words, summed over partitions. */
   static final class ViterbiCounts implements Serializable {
     private static final long serialVersionUID = 1L;
     final double[] freq;
-    final HashMap<String, Long> pending = new HashMap<>();
     double weight;
+    private transient Lattice scratch;
 
     ViterbiCounts(int size) {
       freq = new double[size];
     }
 
-    ViterbiCounts add(String word, long count, Scorer scorer) {
-      pending.merge(word, count, Long::sum);
-      return pending.size() >= WORD_BUFFER ? flush(scorer) : this;
-    }
-
-    ViterbiCounts flush(Scorer scorer) {
-      for (Map.Entry<String, Long> e : pending.entrySet()) {
-        long count = e.getValue();
-        Lattice l = scorer.lattice(e.getKey());
-        weight += count;
-        for (int node : l.viterbi(-1)) {
-          int id = l.pieceId(node);
-          if (id >= 0) freq[id] += count;
-        }
+    ViterbiCounts add(WeightedSentence word, Scorer scorer) {
+      long count = word.count();
+      if (scratch == null) scratch = new Lattice();
+      Lattice l = scorer.lattice(word.text(), scratch);
+      weight += count;
+      for (int node : l.viterbi(-1)) {
+        int id = l.pieceId(node);
+        if (id >= 0) freq[id] += count;
       }
-      pending.clear();
       return this;
     }
 
-    ViterbiCounts merge(ViterbiCounts o, Scorer scorer) {
-      flush(scorer);
-      o.flush(scorer);
+    ViterbiCounts merge(ViterbiCounts o) {
       for (int i = 0; i < freq.length; i++) freq[i] += o.freq[i];
       weight += o.weight;
       return this;
     }
   }
 
-  Model prune(TrainingCorpus tc, Model model, int desired) {
+  Model prune(SentenceCorpus words, Model model, int desired) {
     List<String> pieces = model.pieces();
     int n = pieces.size();
     double[] scores = model.scores();
@@ -300,17 +293,7 @@ public final class UnigramTrainer {
       if (!hasUnk) alternatives[i] = alt;
     }
 
-    SentencePreparer prep = tc.preparer();
-    ViterbiCounts vc =
-        tc.corpus()
-            .aggregate(
-                new ViterbiCounts(n),
-                (acc, s) -> {
-                  for (String w : prep.words(s)) acc.add(w, s.count(), scorer);
-                  return acc;
-                },
-                (a, b) -> a.merge(b, scorer))
-            .flush(scorer);
+    ViterbiCounts vc = words.aggregate(new ViterbiCounts(n), (acc, w) -> acc.add(w, scorer), (a, b) -> a.merge(b));
 
     double sum = 0;
     for (double f : vc.freq) sum += f;

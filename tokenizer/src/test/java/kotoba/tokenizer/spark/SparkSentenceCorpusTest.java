@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeMap;
 import kotoba.pipeline.spark.SharedSpark;
 import kotoba.tokenizer.model.Piece;
 import kotoba.tokenizer.model.TrainerSpec;
 import kotoba.tokenizer.train.BpeTrainer;
 import kotoba.tokenizer.train.InMemorySentenceCorpus;
+import kotoba.tokenizer.train.KeyCount;
+import kotoba.tokenizer.train.SentenceCorpus;
+import kotoba.tokenizer.train.SerialFunction;
+import kotoba.tokenizer.train.SerialScore;
 import kotoba.tokenizer.train.UnigramTrainer;
 import kotoba.tokenizer.train.WeightedSentence;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -33,8 +38,60 @@ class SparkSentenceCorpusTest {
   }
 
   private static SparkSentenceCorpus onSpark(List<WeightedSentence> s) {
+    return onSpark(s, SparkSentenceCorpus.PRECOMBINE_LIMIT);
+  }
+
+  private static SparkSentenceCorpus onSpark(List<WeightedSentence> s, int precombineLimit) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SharedSpark.get().sparkContext());
-    return new SparkSentenceCorpus(jsc.parallelize(s, 4));
+    return new SparkSentenceCorpus(jsc.parallelize(s, 4), precombineLimit);
+  }
+
+  /** Every code-point bigram of a sentence, weighted by its count. */
+  private static SerialFunction<WeightedSentence, Iterable<KeyCount>> bigrams() {
+    return s -> {
+      List<KeyCount> out = new ArrayList<>();
+      int[] cps = s.text().codePoints().toArray();
+      for (int i = 0; i + 2 <= cps.length; i++) out.add(new KeyCount(new String(cps, i, 2), s.count()));
+      return out;
+    };
+  }
+
+  @Test
+  void topKeysGivesTheSameAnswerWhenTheMapSideFlushesEveryFewKeys() {
+    SerialScore byTotalTimesLength = (key, total) -> (double) total * key.length();
+    List<KeyCount> expected = new InMemorySentenceCorpus(sentences()).topKeys(bigrams(), byTotalTimesLength, 25, 2);
+    assertEquals(25, expected.size());
+    assertEquals(expected, onSpark(sentences(), 3).topKeys(bigrams(), byTotalTimesLength, 25, 2));
+    assertEquals(expected, onSpark(sentences()).topKeys(bigrams(), byTotalTimesLength, 25, 2));
+  }
+
+  @Test
+  void regroupSumsEachKeyOnceAcrossPartitions() {
+    SerialFunction<WeightedSentence, Iterable<String>> words = s -> List.of(s.text().split("(?=▁)"));
+    SentenceCorpus grouped = onSpark(sentences()).regroup(words);
+    try {
+      TreeMap<String, Long> spark = grouped.aggregate(new TreeMap<String, Long>(), (acc, w) -> {
+        acc.merge(w.text(), w.count(), Long::sum);
+        return acc;
+      }, (a, b) -> {
+        b.forEach((k, v) -> a.merge(k, v, Long::sum));
+        return a;
+      });
+      long records = grouped.aggregate(new long[1], (acc, w) -> {
+        acc[0]++;
+        return acc;
+      }, (a, b) -> {
+        a[0] += b[0];
+        return a;
+      })[0];
+      assertEquals(spark.size(), records, "each word once");
+      TreeMap<String, Long> local = new TreeMap<>();
+      for (WeightedSentence s : sentences()) for (String w : words.apply(s)) local.merge(w, s.count(), Long::sum);
+      assertEquals(local, spark);
+      assertEquals(WORDS.length, spark.size());
+    } finally {
+      grouped.release();
+    }
   }
 
   @Test

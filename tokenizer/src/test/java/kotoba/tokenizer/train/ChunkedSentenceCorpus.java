@@ -52,9 +52,41 @@ final class ChunkedSentenceCorpus implements SentenceCorpus {
       for (WeightedSentence s : part) for (KeyCount kc : f.apply(s)) local.merge(kc.key(), kc.count(), Long::sum);
       partials.add(local);
     }
-    Map<String, Long> totals = new HashMap<>();
-    for (Map<String, Long> p : partials) p.forEach((key, v) -> totals.merge(key, v, Long::sum));
-    return InMemorySentenceCorpus.best(totals, roundTrip(score), k, minCount);
+    // Keys are then split by hash over as many reducers as partitions, each keeping its best k, and merged: the shape
+    // of the Spark implementation.
+    List<Map<String, Long>> reducers = new ArrayList<>();
+    for (int r = 0; r < partitions.size(); r++) reducers.add(new HashMap<>());
+    for (Map<String, Long> p : partials) {
+      p.forEach((key, v) -> reducers.get(Math.floorMod(key.hashCode(), reducers.size())).merge(key, v, Long::sum));
+    }
+    List<TopKeys.Scored> best = new ArrayList<>();
+    for (Map<String, Long> r : reducers) best = TopKeys.merge(best, TopKeys.best(r, roundTrip(score), k, minCount), k);
+    return TopKeys.keyCounts(best);
+  }
+
+  @Override
+  public LongTopK topLongKeys(
+      SerialBiConsumer<WeightedSentence, LongSink> emit, LongScore score, int k, long minTotal) {
+    // Each partition sums its keys, the sums are split by key over as many reducers, each keeps its best k, merged.
+    List<LongCounts> reducers = new ArrayList<>();
+    for (int r = 0; r < partitions.size(); r++) reducers.add(new LongCounts(16));
+    for (List<WeightedSentence> part : partitions) {
+      SerialBiConsumer<WeightedSentence, LongSink> f = roundTrip(emit);
+      LongCounts local = new LongCounts(16);
+      for (WeightedSentence s : part) f.accept(s, local::add);
+      local.forEach((key, v) -> reducers.get((int) Math.floorMod(key, (long) reducers.size())).add(key, v));
+    }
+    LongTopK best = LongTopK.empty();
+    for (LongCounts r : reducers) best = LongTopK.merge(best, LongTopK.best(r, roundTrip(score), k, minTotal), k);
+    return best;
+  }
+
+  @Override
+  public SentenceCorpus regroup(SerialFunction<WeightedSentence, ? extends Iterable<String>> keys) {
+    List<WeightedSentence> all = new ArrayList<>();
+    for (List<WeightedSentence> part : partitions) all.addAll(part);
+    SerialFunction<WeightedSentence, ? extends Iterable<String>> f = roundTrip(keys);
+    return new ChunkedSentenceCorpus(InMemorySentenceCorpus.regrouped(all, f), partitions.size());
   }
 
   @SuppressWarnings("unchecked")

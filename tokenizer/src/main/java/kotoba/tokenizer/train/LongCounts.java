@@ -1,0 +1,97 @@
+package kotoba.tokenizer.train;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * A hash map from long keys to summed long totals with open addressing over two primitive arrays: the seed-substring
+ * count touches tens of millions of keys, and boxed maps spent most of their time chasing pointers.
+ *
+ * <p>Key {@link #EMPTY} ({@code Long.MIN_VALUE}) is reserved; callers' fingerprints never produce it.
+ */
+public final class LongCounts implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final long EMPTY = Long.MIN_VALUE;
+
+  private long[] keys;
+  private long[] totals;
+  private int size;
+  private int mask;
+  private int shift;
+
+  public LongCounts(int expected) {
+    int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, expected * 2L)) - 1) << 1;
+    keys = new long[cap];
+    totals = new long[cap];
+    Arrays.fill(keys, EMPTY);
+    mask = cap - 1;
+    shift = 64 - Integer.numberOfTrailingZeros(cap);
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** Adds {@code value} to the total of {@code key}. */
+  public void add(long key, long value) {
+    if (key == EMPTY) throw new IllegalArgumentException("reserved key");
+    int i = slot(key);
+    while (true) {
+      long k = keys[i];
+      if (k == key) {
+        totals[i] += value;
+        return;
+      }
+      if (k == EMPTY) {
+        keys[i] = key;
+        totals[i] = value;
+        if (++size * 4L > keys.length * 3L) grow();
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The total of {@code key}, or {@code absent} if the key was never added. */
+  public long get(long key, long absent) {
+    int i = slot(key);
+    while (true) {
+      long k = keys[i];
+      if (k == key) return totals[i];
+      if (k == EMPTY) return absent;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Empties the map, keeping its capacity. */
+  public void clear() {
+    Arrays.fill(keys, EMPTY);
+    size = 0;
+  }
+
+  /** Calls {@code visitor} once per key with its total, in no particular order. */
+  public void forEach(LongSink visitor) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != EMPTY) visitor.add(keys[i], totals[i]);
+    }
+  }
+
+  private int slot(long key) {
+    // Fibonacci hashing: the top bits of key × 2^64/φ, good for any keys, not just well-mixed fingerprints.
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+  }
+
+  private void grow() {
+    long[] oldKeys = keys;
+    long[] oldTotals = totals;
+    keys = new long[oldKeys.length * 2];
+    totals = new long[oldKeys.length * 2];
+    Arrays.fill(keys, EMPTY);
+    mask = keys.length - 1;
+    shift--;
+    size = 0;
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] != EMPTY) add(oldKeys[i], oldTotals[i]);
+    }
+  }
+}
