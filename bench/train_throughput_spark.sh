@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Data-parallel efficiency of kotoba's Spark trainer (parameter averaging): the same GPT on local[1] and local[2],
 # one core per worker (OMP_NUM_THREADS=1), batch per worker fixed, averaging every F steps. Efficiency =
-# tokens/s(2 workers) / (2 * tokens/s(1 worker)). Prints the JSON lines and the efficiency.
+# tokens/s(2 workers) / (2 * tokens/s(1 worker)). Prints the JSON lines and the efficiency, for kotoba's worker that
+# keeps its network between rounds ("reuse") and, in the same run, DL4J's worker that rebuilds it ("rebuild").
 #
 #   bench/train_throughput_spark.sh [F] [ROUNDS] [d:layers:heads]     defaults 8, 2, 128:4:4
 set -euo pipefail
@@ -25,16 +26,26 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
   OPENS="$OPENS --add-opens=java.base/$p=ALL-UNNAMED"
 done
 echo "load before: $(uptime | sed 's/.*load average: //')" >&2
-for workers in 1 2; do
-  OMP_NUM_THREADS=1 java $OPENS -Xmx6g -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
-    "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" "$workers" "$F" "$ROUNDS" 2>/dev/null | grep '^{' | tee -a "$OUT"
+for worker in ${WORKER_KINDS:-reuse rebuild}; do
+  for workers in 1 2; do
+    OMP_NUM_THREADS=1 java $OPENS -Xmx6g -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
+      "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" "$workers" "$F" "$ROUNDS" "$worker" 2>/dev/null \
+      | grep '^{' | tee -a "$OUT"
+  done
 done
 echo "load after: $(uptime | sed 's/.*load average: //')" >&2
 "$PY" - "$OUT" <<'PYEOF'
 import json, sys
-rows = {r["workers"]: r for r in map(json.loads, open(sys.argv[1]))}
-if 1 in rows and 2 in rows:
-    e = rows[2]["tokens_per_s"] / (2 * rows[1]["tokens_per_s"])
-    print(f"data-parallel efficiency 1 -> 2 workers: {100 * e:.0f}% (averaging every {rows[2]['averaging_frequency']} "
-          f"steps; loss {rows[1]['loss']:.3f} / {rows[2]['loss']:.3f})")
+rows = {(r.get("worker", "rebuild"), r["workers"]): r for r in map(json.loads, open(sys.argv[1]))}
+for kind in ("reuse", "rebuild"):
+    one, two = rows.get((kind, 1)), rows.get((kind, 2))
+    if one and two:
+        e = two["tokens_per_s"] / (2 * one["tokens_per_s"])
+        print(f"{kind:8s} data-parallel efficiency 1 -> 2 workers: {100 * e:.0f}% (averaging every "
+              f"{two['averaging_frequency']} steps; s/round {one['seconds_per_round']:.2f} / "
+              f"{two['seconds_per_round']:.2f}; loss {one['loss']:.3f} / {two['loss']:.3f})")
+for w in (1, 2):
+    a, b = rows.get(("reuse", w)), rows.get(("rebuild", w))
+    if a and b:
+        print(f"{w} worker(s): reuse / rebuild tokens/s = {a['tokens_per_s'] / b['tokens_per_s']:.2f}x")
 PYEOF

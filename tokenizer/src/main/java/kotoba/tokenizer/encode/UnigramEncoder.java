@@ -45,13 +45,11 @@ final class UnigramEncoder {
         int id = trie.value(node);
         if (id < 0 || vocab.isUnused(id)) continue;
         int length = key - start;
-        double cand;
-        if (vocab.isUserDefined(id)) {
-          // spm: (size_t length * float max_score) - 0.1 is a double; the sum stays double until stored.
-          cand = (double) (length * vocab.maxScore) - 0.1 + here;
-        } else {
-          cand = vocab.scores[id] + here;
-        }
+        // spm: `score = user_defined ? length * max_score - 0.1 : GetScore(id)` has type double because of the 0.1,
+        // so every candidate is summed and compared in double and only rounded to float when stored. Summing in
+        // float instead decides near-ties differently once the path score is large (one line in ~2000 of europarl).
+        double score = vocab.isUserDefined(id) ? (double) (length * vocab.maxScore) - 0.1 : vocab.scores[id];
+        double cand = score + here;
         if (startsAt[key] == -1 || cand > best[key]) {
           best[key] = (float) cand;
           startsAt[key] = start;

@@ -21,6 +21,21 @@ public final class TrainingMasters {
      */
     public static ParameterAveragingTrainingMaster parameterAveraging(SparkOptions options, int batchPerWorker,
                                                                       long seed) {
+        return parameterAveraging(options, batchPerWorker, seed, true);
+    }
+
+    /**
+     * As above; {@code keepNetworks} false rebuilds every worker's network each round, as DL4J does (kept for the
+     * benchmark's comparison). Either way the workers are kotoba's ({@link NetworkReusingTrainingMaster}): DL4J's own
+     * restart the learning-rate schedule every round.
+     */
+    public static ParameterAveragingTrainingMaster parameterAveraging(SparkOptions options, int batchPerWorker,
+                                                                      long seed, boolean keepNetworks) {
+        return new NetworkReusingTrainingMaster(builder(options, batchPerWorker, seed), keepNetworks);
+    }
+
+    private static ParameterAveragingTrainingMaster.Builder builder(SparkOptions options, int batchPerWorker,
+                                                                    long seed) {
         return new ParameterAveragingTrainingMaster.Builder(options.workers(), batchPerWorker)
                 .batchSizePerWorker(batchPerWorker)
                 .averagingFrequency(options.averagingFrequency())
@@ -31,8 +46,7 @@ public final class TrainingMasters {
                 // hadoop.tmp.dir and read them back every round.
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
                 .storageLevel(storageLevel(options.storageLevel()))
-                .rngSeed(seed)
-                .build();
+                .rngSeed(seed);
     }
 
     /** Spark storage level by name; {@code NONE} means no persistence. */

@@ -31,7 +31,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * with {@link SparkStepper} (parameter averaging) on {@code local[workers]}, one core per worker, and prints one
  * JSON line with tokens/s after a warm-up round, seconds per round and the loss reached.
  *
- * <pre>  TOKENS_FILE vocab context batchPerWorker d layers heads workers averagingFrequency rounds</pre>
+ * <pre>  TOKENS_FILE vocab context batchPerWorker d layers heads workers averagingFrequency rounds [reuse|rebuild]</pre>
+ *
+ * <p>{@code reuse} (the default) is kotoba's worker that keeps its network between rounds; {@code rebuild} is DL4J's
+ * own worker, which builds the network from JSON every round.
  */
 public final class SparkThroughputBenchmark {
 
@@ -40,8 +43,9 @@ public final class SparkThroughputBenchmark {
 
     public static void main(String[] args) throws IOException {
         Locale.setDefault(Locale.ROOT);
-        if (args.length != 10) {
-            System.err.println("usage: TOKENS vocab context batchPerWorker d layers heads workers averagingFrequency rounds");
+        if (args.length != 10 && args.length != 11) {
+            System.err.println("usage: TOKENS vocab context batchPerWorker d layers heads workers averagingFrequency "
+                    + "rounds [reuse|rebuild]");
             System.exit(2);
         }
         int[] n = new int[9];
@@ -50,6 +54,7 @@ public final class SparkThroughputBenchmark {
         }
         int vocab = n[0], context = n[1], batch = n[2], d = n[3], layers = n[4], heads = n[5], workers = n[6];
         int frequency = n[7], rounds = n[8];
+        boolean reuse = args.length < 11 || args[10].equals("reuse");
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         int[] tokens = readTokens(Path.of(args[0]));
 
@@ -67,7 +72,7 @@ public final class SparkThroughputBenchmark {
                     GptModel.configuration(config, optimizer.updater(), DataType.FLOAT));
             SparkOptions options = new SparkOptions(workers, batch, frequency, 0, "NONE");
             SparkComputationGraph spark = new SparkComputationGraph(sc, graph,
-                    TrainingMasters.parameterAveraging(options, batch, 1L));
+                    TrainingMasters.parameterAveraging(options, batch, 1L, reuse));
             SparkStepper stepper = new SparkStepper(sc, spark, new BatchEncoder(LabelLayout.INDICES, vocab), workers,
                     batch, frequency);
             int perCall = stepper.sequencesPerCall();
@@ -83,10 +88,11 @@ public final class SparkThroughputBenchmark {
                 next += perCall;
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            System.out.printf("{\"side\": \"kotoba-spark\", \"workers\": %d, \"averaging_frequency\": %d, "
+            System.out.printf("{\"side\": \"kotoba-spark\", \"worker\": \"%s\", \"workers\": %d, "
+                            + "\"averaging_frequency\": %d, "
                             + "\"batch_per_worker\": %d, \"rounds\": %d, \"seconds_per_round\": %.2f, "
                             + "\"tokens_per_s\": %.1f, \"loss\": %.4f, \"warmup_round_seconds\": %.2f}%n",
-                    workers, frequency, batch, rounds, elapsed / rounds,
+                    reuse ? "reuse" : "rebuild", workers, frequency, batch, rounds, elapsed / rounds,
                     rounds * (double) perCall * context / elapsed, loss, warmupSeconds);
         } finally {
             sc.stop();

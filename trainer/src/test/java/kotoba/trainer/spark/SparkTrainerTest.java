@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +134,64 @@ class SparkTrainerTest {
         assertEquals(steps, sparkRows.rows.size());
         assertEquals(localRows.rows.get(steps - 1).tokensSeen(), sparkRows.rows.get(steps - 1).tokensSeen());
         assertEquals(0.5, sparkRows.rows.get(0).lr(), 0);
+    }
+
+    @Test
+    void oneWorkerAveragingEveryStepFollowsTheLearningRateScheduleLikeOneJvm() {
+        // One worker, averaged after every step: the same AdamW steps as a single JVM, provided the worker sees the
+        // driver's iteration count. DL4J's own worker restarts the schedule each round (warmup step 0 forever).
+        int steps = 4;
+        TrainerConfig config = new TrainerConfig(0.05, 3, 0.005, steps, 2 * TinyLm.T, 0.1, 0.9, 0.95, 1e-8, 0, 0, 0,
+                0, 9L, 16, 1);
+        OptimizerSetup adamW = OptimizerSetup.adamW(config);
+        ComputationGraph local = adamW.newGraph(TinyLm.configuration());
+        ComputationGraph distributed = local.clone();
+        INDArray initial = local.params().dup();
+        BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB);
+        new LocalTrainer(config, TinyLm.info(local.numParams()), readers(), List.of(), encoder, new Rows(), null, null)
+                .train(local, "local", steps);
+        new SparkTrainer(sc, config, new SparkOptions(1, 0, 1, 0, "NONE"), TinyLm.info(distributed.numParams()),
+                readers(), List.of(), encoder, new Rows(), null, null).train(distributed, "spark", steps);
+        assertFalse(local.params().equalsWithEps(initial, 1e-3), "training should move the parameters");
+        double maxAbs = local.params().sub(distributed.params()).amaxNumber().doubleValue();
+        assertTrue(maxAbs < 1e-5, "Spark and single-JVM parameters differ by up to " + maxAbs);
+    }
+
+    @Test
+    void workersThatKeepTheirNetworkBetweenRoundsTrainExactlyLikeWorkersThatRebuildIt() {
+        // AdamW with warmup and decay: the reused network must pick up the averaged parameters, the averaged Adam
+        // moments and the iteration count (the learning-rate schedule) at the start of every round.
+        int workers = 2;
+        int batchPerWorker = 2;
+        int frequency = 2;
+        int rounds = 3;
+        TrainerConfig config = new TrainerConfig(0.01, 2, 0.001, rounds * frequency,
+                workers * batchPerWorker * TinyLm.T, 0.1, 0.9, 0.95, 1e-8, 1.0, 0, 0, 0, 9L, 16, 1);
+        OptimizerSetup adamW = OptimizerSetup.adamW(config);
+        ComputationGraph kept = adamW.newGraph(TinyLm.configuration());
+        ComputationGraph rebuilt = kept.clone();
+        INDArray initial = kept.params().dup();
+        BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB);
+        SparkOptions options = new SparkOptions(workers, batchPerWorker, frequency, 0, "NONE");
+
+        double[] losses = new double[2];
+        ComputationGraph[] graphs = {kept, rebuilt};
+        for (int i = 0; i < 2; i++) {
+            SparkComputationGraph net = new SparkComputationGraph(sc, graphs[i],
+                    TrainingMasters.parameterAveraging(options, batchPerWorker, 9L, i == 0));
+            SparkStepper stepper = new SparkStepper(sc, net, encoder, workers, batchPerWorker, frequency);
+            TokenBlockReader reader = readers().apply(Cursor.START);
+            for (int r = 0; r < rounds; r++) {
+                losses[i] = stepper.fit(reader.nextBatch(stepper.sequencesPerCall()));
+            }
+            graphs[i] = stepper.graph();
+        }
+
+        assertFalse(graphs[0].params().equalsWithEps(initial, 1e-3), "training should move the parameters");
+        double maxAbs = graphs[0].params().sub(graphs[1].params()).amaxNumber().doubleValue();
+        assertTrue(maxAbs < 1e-6, "kept and rebuilt networks' parameters differ by up to " + maxAbs);
+        assertEquals(losses[1], losses[0], 1e-6);
+        assertEquals(rounds * frequency, graphs[0].getConfiguration().getIterationCount());
     }
 
     @Test
