@@ -70,7 +70,7 @@ public final class UnigramTrainer {
     while (true) {
       for (int iter = 0; iter < spec.numSubIterations(); iter++) {
         EStep e = runEStep(words, model);
-        model = mStep(model, e.expected);
+        model = mStep(model, e.expected());
         double obj = e.weight == 0 ? 0 : -e.logLikelihood / e.weight;
         TrainLog.info(
             String.format(
@@ -124,18 +124,20 @@ public final class UnigramTrainer {
     int k = top.size();
     String[] names =
         words.aggregate(
-            new String[k],
+            new String[0], // grown to k on first use, so the zero value shipped with each task stays small
             (acc, w) -> {
+              String[] found = acc.length == k ? acc : new String[k];
               candidates.forEach(
                   w.text(),
                   (f, cps, start, len) -> {
                     int r = (int) rank.get(f, -1);
-                    if (r >= 0 && acc[r] == null) acc[r] = new String(cps, start, len);
+                    if (r >= 0 && found[r] == null) found[r] = new String(cps, start, len);
                   });
-              return acc;
+              return found;
             },
             (a, b) -> {
-              for (int i = 0; i < a.length; i++) if (a[i] == null) a[i] = b[i];
+              if (a.length < k) return b;
+              for (int i = 0; i < b.length; i++) if (a[i] == null) a[i] = b[i];
               return a;
             });
     List<KeyCount> substrings = new ArrayList<>(k);
@@ -179,10 +181,14 @@ public final class UnigramTrainer {
     }
   }
 
-  /** E-step totals over distinct words, summed over partitions. */
+  /**
+   * E-step totals over distinct words, summed over partitions. The count array is allocated on first use: the zero
+   * value travels inside every task, and one double per piece made it megabytes.
+   */
   static final class EStep implements Serializable {
     private static final long serialVersionUID = 1L;
-    final double[] expected;
+    private final int size;
+    private double[] expected;
     double logLikelihood;
     /** Viterbi tokens of each distinct word once, as spm's log counts them. */
     long tokens;
@@ -190,21 +196,29 @@ public final class UnigramTrainer {
     private transient Lattice scratch;
 
     EStep(int size) {
-      expected = new double[size];
+      this.size = size;
+    }
+
+    double[] expected() {
+      if (expected == null) expected = new double[size];
+      return expected;
     }
 
     EStep add(WeightedSentence word, Scorer scorer) {
       long count = word.count();
       if (scratch == null) scratch = new Lattice();
       Lattice lattice = scorer.lattice(word.text(), scratch);
-      logLikelihood += count * lattice.addExpectedCounts(count, expected);
+      logLikelihood += count * lattice.addExpectedCounts(count, expected());
       tokens += lattice.viterbi(-1).length;
       weight += count;
       return this;
     }
 
     EStep merge(EStep o) {
-      for (int i = 0; i < expected.length; i++) expected[i] += o.expected[i];
+      if (o.expected != null) {
+        double[] e = expected();
+        for (int i = 0; i < e.length; i++) e[i] += o.expected[i];
+      }
       logLikelihood += o.logLikelihood;
       tokens += o.tokens;
       weight += o.weight;
@@ -234,15 +248,21 @@ public final class UnigramTrainer {
     return new Model(pieces, scores);
   }
 
-  /** Viterbi counts per piece over distinct words, summed over partitions. */
+  /** Viterbi counts per piece over distinct words, summed over partitions; allocated on first use like EStep's. */
   static final class ViterbiCounts implements Serializable {
     private static final long serialVersionUID = 1L;
-    final double[] freq;
+    private final int size;
+    private double[] freq;
     double weight;
     private transient Lattice scratch;
 
     ViterbiCounts(int size) {
-      freq = new double[size];
+      this.size = size;
+    }
+
+    double[] freq() {
+      if (freq == null) freq = new double[size];
+      return freq;
     }
 
     ViterbiCounts add(WeightedSentence word, Scorer scorer) {
@@ -250,15 +270,19 @@ public final class UnigramTrainer {
       if (scratch == null) scratch = new Lattice();
       Lattice l = scorer.lattice(word.text(), scratch);
       weight += count;
+      double[] f = freq();
       for (int node : l.viterbi(-1)) {
         int id = l.pieceId(node);
-        if (id >= 0) freq[id] += count;
+        if (id >= 0) f[id] += count;
       }
       return this;
     }
 
     ViterbiCounts merge(ViterbiCounts o) {
-      for (int i = 0; i < freq.length; i++) freq[i] += o.freq[i];
+      if (o.freq != null) {
+        double[] f = freq();
+        for (int i = 0; i < f.length; i++) f[i] += o.freq[i];
+      }
       weight += o.weight;
       return this;
     }
@@ -296,12 +320,12 @@ public final class UnigramTrainer {
     ViterbiCounts vc = words.aggregate(new ViterbiCounts(n), (acc, w) -> acc.add(w, scorer), (a, b) -> a.merge(b));
 
     double sum = 0;
-    for (double f : vc.freq) sum += f;
+    for (double f : vc.freq()) sum += f;
     double logSum = Math.log(sum);
     List<Integer> kept = new ArrayList<>();
     List<double[]> candidates = new ArrayList<>(); // {piece index, loss}
     for (int i = 0; i < n; i++) {
-      double f = vc.freq[i];
+      double f = vc.freq()[i];
       if (f == 0 || !alwaysKeep[i]) continue;
       if (alternatives[i] == null) {
         kept.add(i);
@@ -312,7 +336,7 @@ public final class UnigramTrainer {
       double logProb = Math.log(f) - logSum;
       double logSumAlt = Math.log(sum + f * (alternatives[i].length - 1));
       double logProbAlt = 0;
-      for (int a : alternatives[i]) logProbAlt += Math.log(vc.freq[a] + f) - logSumAlt;
+      for (int a : alternatives[i]) logProbAlt += Math.log(vc.freq()[a] + f) - logSumAlt;
       candidates.add(new double[] {i, share * (logProb - logProbAlt)});
     }
     candidates.sort(
