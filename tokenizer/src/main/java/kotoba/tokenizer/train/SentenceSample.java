@@ -95,12 +95,7 @@ public final class SentenceSample {
       h ^= text.charAt(i);
       h *= 0x100000001b3L;
     }
-    h ^= h >>> 30;
-    h *= 0xbf58476d1ce4e5b9L;
-    h ^= h >>> 27;
-    h *= 0x94d049bb133111ebL;
-    h ^= h >>> 31;
     // Signed order is fine: it is a fixed total order, which is all bottom-k needs.
-    return h;
+    return Hash64.mix(h);
   }
 }

@@ -7,7 +7,7 @@ import java.io.Serializable;
  * valid pieces), so seed counting can sum tens of millions of substrings without building a string for each.
  *
  * <p>A fingerprint holds the substring's length in its top bits (the seed score is frequency × length) and a chained
- * murmur-style hash of its code points in the rest: with 59 hash bits and ~20M distinct substrings the chance that
+ * hash of its code points ({@link Hash64}) in the rest: with 59 hash bits and ~20M distinct substrings the chance that
  * any two collide is about 4e-4, and a collision would only merge two candidates' counts.
  */
 final class SubstringFingerprints implements Serializable {
@@ -38,7 +38,7 @@ final class SubstringFingerprints implements Serializable {
     for (int i = 0; i < cps.length; i++) {
       long h = SEED;
       for (int len = 1; len <= maxLength && i + len <= cps.length; len++) {
-        h = mix(h ^ cps[i + len - 1]);
+        h = Hash64.mix(h ^ cps[i + len - 1]);
         if (len < 2) continue;
         if (!validator.isValid(cps, i, i + len)) {
           if (stopAtInvalid) break;
@@ -57,16 +57,5 @@ final class SubstringFingerprints implements Serializable {
   private long fingerprint(long hash, int length) {
     long f = (hash >>> lengthBits) | ((long) length << (64 - lengthBits));
     return f == LongCounts.EMPTY ? f ^ 1 : f;
-  }
-
-  /** MurmurHash3's 64-bit finalizer after a multiply: a bijection that spreads every input bit. */
-  private static long mix(long h) {
-    h *= 0x9E3779B97F4A7C15L;
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB93FE1A85E53L;
-    h ^= h >>> 33;
-    return h;
   }
 }

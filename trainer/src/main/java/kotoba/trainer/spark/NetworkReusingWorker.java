@@ -19,7 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * DL4J's worker builds it from a clone of the configuration, and the clone drops both, so every round restarted
  * the learning-rate schedule (warmup, cosine decay) at step 0 on the workers. And it can train each round in a network
  * kept from an earlier round on the same executor ({@link WorkerNetworks}): the averaged parameters and updater state
- * are copied in, and the round's result is copied out before the network is handed back.
+ * are copied in, and the round's result is copied out before the network is handed back. The result carries no
+ * listener statistics (DL4J's stats storage), which kotoba does not use.
  */
 final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     private static final long serialVersionUID = 1L;
