@@ -1,6 +1,7 @@
 package kotoba.trainer.spark;
 
 import java.util.Collection;
+import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.core.storage.StatsStorageRouterProvider;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -13,6 +14,7 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingResult;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingWorker;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * DL4J's parameter-averaging worker with two changes. It gives the network the driver's iteration and epoch counts:
@@ -39,6 +41,7 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
 
     @Override
     public ComputationGraph getInitialModelGraph() {
+        useTaskCores();
         NetBroadcastTuple tuple = broadcast.getValue();
         ComputationGraph net = keepNetworks ? WorkerNetworks.take(tuple.getGraphConfiguration()) : null;
         if (net == null) {
@@ -61,6 +64,19 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
         net.getConfiguration().setEpochCount(tuple.getGraphConfiguration().getEpochCount());
         Nd4j.getExecutioner().commit();
         return net;
+    }
+
+    /**
+     * Sizes ND4J's and BLAS's thread pools to this task's cores ({@code spark.task.cpus}): otherwise each of an
+     * executor's concurrent tasks starts one thread per core of the machine and they fight over the cores.
+     */
+    static void useTaskCores() {
+        TaskContext task = TaskContext.get();
+        int cores = task == null ? 1 : Math.max(1, task.cpus());
+        Nd4j.getEnvironment().setMaxMasterThreads(cores);
+        Nd4j.getEnvironment().setMaxThreads(cores);
+        Nd4j.factory().blas().setMaxThreads(cores);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(cores);
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
 import java.nio.file.Path;
@@ -176,6 +177,9 @@ class SparkTrainerTest {
 
         double[] losses = new double[2];
         ComputationGraph[] graphs = {kept, rebuilt};
+        // Workers size ND4J's threads to their task's cores (spark.task.cpus = 1 here), whatever they were before.
+        int blasThreadsBefore = Nd4j.factory().blas().getMaxThreads();
+        Nd4j.factory().blas().setMaxThreads(2);
         for (int i = 0; i < 2; i++) {
             SparkComputationGraph net = new SparkComputationGraph(sc, graphs[i],
                     TrainingMasters.parameterAveraging(options, batchPerWorker, 9L, i == 0));
@@ -187,6 +191,8 @@ class SparkTrainerTest {
             graphs[i] = stepper.graph();
         }
 
+        assertEquals(1, Nd4j.factory().blas().getMaxThreads(), "BLAS threads per one-core task");
+        Nd4j.factory().blas().setMaxThreads(blasThreadsBefore);
         assertFalse(graphs[0].params().equalsWithEps(initial, 1e-3), "training should move the parameters");
         double maxAbs = graphs[0].params().sub(graphs[1].params()).amaxNumber().doubleValue();
         assertTrue(maxAbs < 1e-6, "kept and rebuilt networks' parameters differ by up to " + maxAbs);
