@@ -181,14 +181,10 @@ public final class UnigramTrainer {
     }
   }
 
-  /**
-   * E-step totals over distinct words, summed over partitions. The count array is allocated on first use: the zero
-   * value travels inside every task, and one double per piece made it megabytes.
-   */
+  /** E-step totals over distinct words, summed over partitions. */
   static final class EStep implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final int size;
-    private double[] expected;
+    private final PieceTotals expected;
     double logLikelihood;
     /** Viterbi tokens of each distinct word once, as spm's log counts them. */
     long tokens;
@@ -196,12 +192,11 @@ public final class UnigramTrainer {
     private transient Lattice scratch;
 
     EStep(int size) {
-      this.size = size;
+      expected = new PieceTotals(size);
     }
 
     double[] expected() {
-      if (expected == null) expected = new double[size];
-      return expected;
+      return expected.values();
     }
 
     EStep add(WeightedSentence word, Scorer scorer) {
@@ -215,10 +210,7 @@ public final class UnigramTrainer {
     }
 
     EStep merge(EStep o) {
-      if (o.expected != null) {
-        double[] e = expected();
-        for (int i = 0; i < e.length; i++) e[i] += o.expected[i];
-      }
+      expected.addAll(o.expected);
       logLikelihood += o.logLikelihood;
       tokens += o.tokens;
       weight += o.weight;
@@ -248,21 +240,19 @@ public final class UnigramTrainer {
     return new Model(pieces, scores);
   }
 
-  /** Viterbi counts per piece over distinct words, summed over partitions; allocated on first use like EStep's. */
+  /** Viterbi counts per piece over distinct words, summed over partitions. */
   static final class ViterbiCounts implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final int size;
-    private double[] freq;
+    private final PieceTotals freq;
     double weight;
     private transient Lattice scratch;
 
     ViterbiCounts(int size) {
-      this.size = size;
+      freq = new PieceTotals(size);
     }
 
     double[] freq() {
-      if (freq == null) freq = new double[size];
-      return freq;
+      return freq.values();
     }
 
     ViterbiCounts add(WeightedSentence word, Scorer scorer) {
@@ -279,10 +269,7 @@ public final class UnigramTrainer {
     }
 
     ViterbiCounts merge(ViterbiCounts o) {
-      if (o.freq != null) {
-        double[] f = freq();
-        for (int i = 0; i < f.length; i++) f[i] += o.freq[i];
-      }
+      freq.addAll(o.freq);
       weight += o.weight;
       return this;
     }
