@@ -9,7 +9,7 @@ import java.util.List;
 import kotoba.tokenizer.train.KeyCount;
 import kotoba.tokenizer.train.LongCounts;
 import kotoba.tokenizer.train.LongScore;
-import kotoba.tokenizer.train.LongSink;
+import kotoba.tokenizer.train.LongTagSink;
 import kotoba.tokenizer.train.LongTopK;
 import kotoba.tokenizer.train.SerialBiConsumer;
 import kotoba.tokenizer.train.SentenceCorpus;
@@ -110,15 +110,15 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
 
   @Override
   public LongTopK topLongKeys(
-      SerialBiConsumer<WeightedSentence, LongSink> emit, LongScore score, int k, long minTotal) {
+      SerialBiConsumer<WeightedSentence, LongTagSink> emit, LongScore score, int k, long minTotal) {
     if (k <= 0) return LongTopK.empty();
     int limit = precombineLimit;
     int reducers = Math.max(sentences.getNumPartitions(), sentences.context().defaultParallelism());
     return sentences
         .mapPartitionsToPair(it -> {
-          // Pre-sum in a primitive map, flushed every `limit` keys into one (key, total) array per reducer.
+          // Pre-sum in a primitive map, flushed every `limit` keys into one (key, total, tag) array per reducer.
           List<Tuple2<Integer, long[]>> out = new ArrayList<>();
-          LongCounts local = new LongCounts(Math.min(limit, 1 << 20));
+          LongCounts local = new LongCounts(Math.min(limit, 1 << 20), true);
           while (it.hasNext()) {
             emit.accept(it.next(), local::add);
             if (local.size() >= limit || !it.hasNext()) {
@@ -130,27 +130,28 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
         })
         .partitionBy(new HashPartitioner(reducers))
         .mapPartitions(it -> {
-          LongCounts totals = new LongCounts(1 << 20);
+          LongCounts totals = new LongCounts(1 << 20, true);
           while (it.hasNext()) {
-            long[] pairs = it.next()._2();
-            for (int i = 0; i < pairs.length; i += 2) totals.add(pairs[i], pairs[i + 1]);
+            long[] triples = it.next()._2();
+            for (int i = 0; i < triples.length; i += 3) totals.add(triples[i], triples[i + 1], triples[i + 2]);
           }
           return List.of(LongTopK.best(totals, score, k, minTotal)).iterator();
         })
         .reduce((a, b) -> LongTopK.merge(a, b, k));
   }
 
-  /** Splits a partition's sums by reducer (the key's hash partition) as interleaved (key, total) arrays. */
+  /** Splits a partition's sums by reducer (the key's hash partition) as interleaved (key, total, tag) arrays. */
   private static void flushByReducer(LongCounts local, int reducers, List<Tuple2<Integer, long[]>> out) {
     int[] sizes = new int[reducers];
     local.forEach((key, total) -> sizes[reducerOf(key, reducers)]++);
     long[][] chunks = new long[reducers][];
-    for (int r = 0; r < reducers; r++) chunks[r] = new long[2 * sizes[r]];
+    for (int r = 0; r < reducers; r++) chunks[r] = new long[3 * sizes[r]];
     int[] fill = new int[reducers];
-    local.forEach((key, total) -> {
+    local.forEachTagged((key, total, tag) -> {
       int r = reducerOf(key, reducers);
       chunks[r][fill[r]++] = key;
       chunks[r][fill[r]++] = total;
+      chunks[r][fill[r]++] = tag;
     });
     for (int r = 0; r < reducers; r++) if (sizes[r] > 0) out.add(new Tuple2<>(r, chunks[r]));
   }

@@ -32,7 +32,7 @@ public final class FilteredCorpus implements SentenceCorpus {
 
   @Override
   public LongTopK topLongKeys(
-      SerialBiConsumer<WeightedSentence, LongSink> emit, LongScore score, int k, long minTotal) {
+      SerialBiConsumer<WeightedSentence, LongTagSink> emit, LongScore score, int k, long minTotal) {
     SerialPredicate<WeightedSentence> p = keep;
     return inner.topLongKeys((s, sink) -> {
       if (p.test(s)) emit.accept(s, sink);

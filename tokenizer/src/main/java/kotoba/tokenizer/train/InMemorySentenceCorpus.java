@@ -45,8 +45,8 @@ public final class InMemorySentenceCorpus implements SentenceCorpus {
 
   @Override
   public LongTopK topLongKeys(
-      SerialBiConsumer<WeightedSentence, LongSink> emit, LongScore score, int k, long minTotal) {
-    LongCounts totals = new LongCounts(1 << 16);
+      SerialBiConsumer<WeightedSentence, LongTagSink> emit, LongScore score, int k, long minTotal) {
+    LongCounts totals = new LongCounts(1 << 16, true);
     for (WeightedSentence s : sentences) emit.accept(s, totals::add);
     return LongTopK.best(totals, score, k, minTotal);
   }

@@ -4,16 +4,16 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The best k 64-bit keys by score (descending, then key ascending) with their totals: {@link SentenceCorpus#topLongKeys}'s
- * result, computed per partition from a {@link LongCounts} and merged pairwise.
+ * The best k 64-bit keys by score (descending, then key ascending) with their totals and tags: {@link
+ * SentenceCorpus#topLongKeys}'s result, computed per partition from a {@link LongCounts} and merged pairwise.
  */
-public record LongTopK(long[] keys, long[] totals, double[] scores) implements Serializable {
+public record LongTopK(long[] keys, long[] totals, double[] scores, long[] tags) implements Serializable {
   public int size() {
     return keys.length;
   }
 
   public static LongTopK empty() {
-    return new LongTopK(new long[0], new long[0], new double[0]);
+    return new LongTopK(new long[0], new long[0], new double[0], new long[0]);
   }
 
   /** The best {@code k} keys of {@code counts} whose total is at least {@code minTotal}. */
@@ -21,13 +21,15 @@ public record LongTopK(long[] keys, long[] totals, double[] scores) implements S
     long[] ks = new long[Math.max(16, counts.size())];
     long[] ts = new long[ks.length];
     double[] ss = new double[ks.length];
+    long[] gs = new long[ks.length];
     int[] fill = {0};
-    counts.forEach((key, total) -> {
+    counts.forEachTagged((key, total, tag) -> {
       if (total < minTotal) return;
       int i = fill[0]++;
       ks[i] = key;
       ts[i] = total;
       ss[i] = score.score(key, total);
+      gs[i] = tag;
     });
     int n = fill[0];
     if (n > k && k > 0) {
@@ -41,12 +43,13 @@ public record LongTopK(long[] keys, long[] totals, double[] scores) implements S
           ks[m] = ks[i];
           ts[m] = ts[i];
           ss[m] = ss[i];
+          gs[m] = gs[i];
           m++;
         }
       }
       n = m;
     }
-    return ordered(ks, ts, ss, n, Math.max(k, 0));
+    return ordered(ks, ts, ss, gs, n, Math.max(k, 0));
   }
 
   /** The best {@code k} of two results over disjoint keys. */
@@ -55,6 +58,7 @@ public record LongTopK(long[] keys, long[] totals, double[] scores) implements S
     long[] ks = new long[n];
     long[] ts = new long[n];
     double[] ss = new double[n];
+    long[] gs = new long[n];
     int i = 0;
     int j = 0;
     for (int o = 0; o < n; o++) {
@@ -64,8 +68,9 @@ public record LongTopK(long[] keys, long[] totals, double[] scores) implements S
       ks[o] = src.keys[at];
       ts[o] = src.totals[at];
       ss[o] = src.scores[at];
+      gs[o] = src.tags[at];
     }
-    return new LongTopK(ks, ts, ss);
+    return new LongTopK(ks, ts, ss, gs);
   }
 
   private static int compare(double scoreA, long keyA, double scoreB, long keyB) {
@@ -73,7 +78,7 @@ public record LongTopK(long[] keys, long[] totals, double[] scores) implements S
     return c != 0 ? c : Long.compare(keyA, keyB);
   }
 
-  private static LongTopK ordered(long[] ks, long[] ts, double[] ss, int n, int k) {
+  private static LongTopK ordered(long[] ks, long[] ts, double[] ss, long[] gs, int n, int k) {
     Integer[] idx = new Integer[n];
     for (int i = 0; i < n; i++) idx[i] = i;
     Arrays.sort(idx, (x, y) -> compare(ss[x], ks[x], ss[y], ks[y]));
@@ -81,11 +86,13 @@ public record LongTopK(long[] keys, long[] totals, double[] scores) implements S
     long[] ok = new long[m];
     long[] ot = new long[m];
     double[] os = new double[m];
+    long[] og = new long[m];
     for (int i = 0; i < m; i++) {
       ok[i] = ks[idx[i]];
       ot[i] = ts[idx[i]];
       os[i] = ss[idx[i]];
+      og[i] = gs[idx[i]];
     }
-    return new LongTopK(ok, ot, os);
+    return new LongTopK(ok, ot, os, og);
   }
 }

@@ -46,14 +46,15 @@ public interface SentenceCorpus {
 
   /**
    * {@link #topKeys} for keys the caller has already hashed to 64 bits: the cheap path for the tens of millions of
-   * seed substrings, with no strings or boxes on the way. {@code emit} adds (key, value) pairs for one sentence; values
-   * are summed per key; keys whose total is below {@code minTotal} are dropped; the rest are ordered by {@code
-   * score(key, total)} descending, then key ascending, and the first {@code k} are returned.
+   * seed substrings, with no strings or boxes on the way. {@code emit} adds (key, value, tag) triples for one sentence;
+   * values are summed per key; keys whose total is below {@code minTotal} are dropped; the rest are ordered by {@code
+   * score(key, total)} descending, then key ascending, and the first {@code k} are returned. Each returned key carries
+   * the tag of one of its additions (which one is unspecified), so the caller can find where it saw the key.
    *
    * <p>On an RDD: pre-sum each partition in a primitive map, shuffle by key, sum again, keep each reducer's best k and
    * merge those.
    */
-  LongTopK topLongKeys(SerialBiConsumer<WeightedSentence, LongSink> emit, LongScore score, int k, long minTotal);
+  LongTopK topLongKeys(SerialBiConsumer<WeightedSentence, LongTagSink> emit, LongScore score, int k, long minTotal);
 
   /**
    * The keys of every sentence as a corpus of their own: each distinct key once, weighted by the summed counts of

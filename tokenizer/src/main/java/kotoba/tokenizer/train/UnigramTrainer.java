@@ -2,11 +2,13 @@ package kotoba.tokenizer.train;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import kotoba.tokenizer.model.Piece;
 import kotoba.tokenizer.model.PieceType;
 import kotoba.tokenizer.model.TrainerSpec;
@@ -91,7 +93,7 @@ public final class UnigramTrainer {
     return new TrainingResult(tc.meta().assemble(learned, spec.hardVocabLimit()), tc.stats());
   }
 
-  /** Pieces with log-probability scores; index = piece id inside training. */
+  /** Pieces in code-point order with log-probability scores; index = piece id inside training. */
   record Model(List<String> pieces, double[] scores) implements Serializable {
     double minScore() {
       double m = Double.POSITIVE_INFINITY;
@@ -111,45 +113,24 @@ public final class UnigramTrainer {
   Model seed(TrainingCorpus tc, SentenceCorpus words) {
     SubstringFingerprints candidates =
         new SubstringFingerprints(tc.validator(), spec.maxSentencepieceLength(), spec.splitByWhitespace());
-    // Pass 1: count every candidate by fingerprint and keep the best by frequency × length, as spm scores seeds.
+    // Pass 1: count every candidate by fingerprint and keep the best by frequency × length, as spm scores seeds. Each
+    // fingerprint is tagged with a word it occurs in and where.
     LongTopK top =
         words.topLongKeys(
-            (w, sink) -> candidates.forEach(w.text(), (f, cps, start, len) -> sink.add(f, w.count())),
+            (w, sink) -> {
+              long word = candidates.wordTag(w.text());
+              candidates.forEach(w.text(), (f, cps, start, len) -> sink.add(f, w.count(), candidates.tag(word, start)));
+            },
             (f, total) -> (double) total * candidates.length(f),
             spec.seedSentencepieceSize(),
             2);
-    // Pass 2: the strings of the chosen fingerprints, looked up in the words again (driver state: the seed set).
-    LongCounts rank = new LongCounts(top.size());
-    for (int i = 0; i < top.size(); i++) rank.add(top.keys()[i], i);
-    int k = top.size();
-    String[] names =
-        words.aggregate(
-            new String[0], // grown to k on first use, so the zero value shipped with each task stays small
-            (acc, w) -> {
-              String[] found = acc.length == k ? acc : new String[k];
-              candidates.forEach(
-                  w.text(),
-                  (f, cps, start, len) -> {
-                    int r = (int) rank.get(f, -1);
-                    if (r >= 0 && found[r] == null) found[r] = new String(cps, start, len);
-                  });
-              return found;
-            },
-            (a, b) -> {
-              if (a.length < k) return b;
-              for (int i = 0; i < b.length; i++) if (a[i] == null) a[i] = b[i];
-              return a;
-            });
+    // Pass 2: the strings of the chosen fingerprints, cut from the words their tags name (driver state: the seed set).
+    SeedNames spelling = new SeedNames(candidates, top);
+    int k = spelling.size();
+    String[] names = spelling.complete(
+        words.aggregate(new String[0], (acc, w) -> spelling.add(acc, w), (a, b) -> SeedNames.merge(a, b)));
     List<KeyCount> substrings = new ArrayList<>(k);
     for (int i = 0; i < k; i++) substrings.add(new KeyCount(names[i], top.totals()[i]));
-    // Ties at the cut were broken by fingerprint; the seeds themselves are ordered by score, then string.
-    substrings.sort(
-        (a, b) -> {
-          int c = Double.compare(
-              (double) b.count() * b.key().codePointCount(0, b.key().length()),
-              (double) a.count() * a.key().codePointCount(0, a.key().length()));
-          return c != 0 ? c : CodePointOrder.compare(a.key(), b.key());
-        });
     List<String> pieces = new ArrayList<>();
     List<Double> freq = new ArrayList<>();
     for (RequiredChars.CharCount c : tc.requiredChars()) {
@@ -161,12 +142,20 @@ public final class UnigramTrainer {
       pieces.add(kc.key());
       freq.add((double) kc.count() * kc.key().codePointCount(0, kc.key().length()));
     }
+    // Code-point order from here on (the M-step and pruning keep it), so each round's trie is built from sorted keys.
+    Integer[] order = new Integer[pieces.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Arrays.sort(order, (a, b) -> CodePointOrder.compare(pieces.get(a), pieces.get(b)));
     double sum = 0;
     for (double f : freq) sum += f;
     double logSum = Math.log(sum);
-    double[] scores = new double[pieces.size()];
-    for (int i = 0; i < scores.length; i++) scores[i] = Math.log(freq.get(i)) - logSum;
-    return new Model(pieces, scores);
+    List<String> sorted = new ArrayList<>(order.length);
+    double[] scores = new double[order.length];
+    for (int i = 0; i < order.length; i++) {
+      sorted.add(pieces.get(order[i]));
+      scores[i] = Math.log(freq.get(order[i])) - logSum;
+    }
+    return new Model(sorted, scores);
   }
 
   /** What a partition needs of the model to build lattices; shipped inside the E-step and pruning closures. */
@@ -281,19 +270,17 @@ public final class UnigramTrainer {
     double[] scores = model.scores();
     Scorer scorer = model.scorer();
 
-    // How each piece would be segmented without itself: its second-best segmentation.
+    // How each piece would be segmented without itself: its second-best segmentation. One lattice per piece on the
+    // driver, in parallel: the executors wait for this between rounds.
     boolean[] alwaysKeep = new boolean[n];
     int[][] alternatives = new int[n][];
-    for (int i = 0; i < n; i++) {
+    IntStream.range(0, n).parallel().forEach(i -> {
       Lattice l = scorer.lattice(pieces.get(i));
       int[] best = l.viterbi(-1);
-      if (best.length >= 2) {
-        alwaysKeep[i] = false; // the piece never wins its own lattice, so removing it changes nothing
-        continue;
-      }
+      if (best.length >= 2) return; // the piece never wins its own lattice, so removing it changes nothing
       alwaysKeep[i] = true;
       int[] second = l.viterbi(best[0]);
-      if (second == null) continue;
+      if (second == null) return;
       int[] alt = new int[second.length];
       boolean hasUnk = false;
       for (int j = 0; j < second.length; j++) {
@@ -302,7 +289,7 @@ public final class UnigramTrainer {
       }
       // An alternative through an unknown character cannot be scored; keep the piece like one with no alternative.
       if (!hasUnk) alternatives[i] = alt;
-    }
+    });
 
     ViterbiCounts vc = words.aggregate(new ViterbiCounts(n), (acc, w) -> acc.add(w, scorer), (a, b) -> a.merge(b));
 
@@ -332,19 +319,25 @@ public final class UnigramTrainer {
           return c != 0 ? c : Double.compare(a[0], b[0]);
         });
     int target = Math.max(desired, (int) (spec.shrinkingFactor() * n));
-    List<String> newPieces = new ArrayList<>();
-    List<Double> newScores = new ArrayList<>();
+    boolean[] keep = new boolean[n];
+    int size = 0;
     for (int i : kept) {
-      newPieces.add(pieces.get(i));
-      newScores.add(scores[i]);
+      keep[i] = true;
+      size++;
     }
     for (double[] c : candidates) {
-      if (newPieces.size() >= target) break;
-      newPieces.add(pieces.get((int) c[0]));
-      newScores.add(scores[(int) c[0]]);
+      if (size >= target) break;
+      keep[(int) c[0]] = true;
+      size++;
     }
-    double[] s = new double[newScores.size()];
-    for (int i = 0; i < s.length; i++) s[i] = newScores.get(i);
+    // In the model's order (code points), which the next round's trie relies on.
+    List<String> newPieces = new ArrayList<>(size);
+    double[] s = new double[size];
+    for (int i = 0; i < n; i++) {
+      if (!keep[i]) continue;
+      s[newPieces.size()] = scores[i];
+      newPieces.add(pieces.get(i));
+    }
     return new Model(newPieces, s);
   }
 

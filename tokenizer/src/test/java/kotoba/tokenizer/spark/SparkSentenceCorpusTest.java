@@ -1,6 +1,8 @@
 package kotoba.tokenizer.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,10 @@ import kotoba.tokenizer.model.TrainerSpec;
 import kotoba.tokenizer.train.BpeTrainer;
 import kotoba.tokenizer.train.InMemorySentenceCorpus;
 import kotoba.tokenizer.train.KeyCount;
+import kotoba.tokenizer.train.LongScore;
+import kotoba.tokenizer.train.LongTagSink;
+import kotoba.tokenizer.train.LongTopK;
+import kotoba.tokenizer.train.SerialBiConsumer;
 import kotoba.tokenizer.train.SentenceCorpus;
 import kotoba.tokenizer.train.SerialFunction;
 import kotoba.tokenizer.train.SerialScore;
@@ -63,6 +69,34 @@ class SparkSentenceCorpusTest {
     assertEquals(25, expected.size());
     assertEquals(expected, onSpark(sentences(), 3).topKeys(bigrams(), byTotalTimesLength, 25, 2));
     assertEquals(expected, onSpark(sentences()).topKeys(bigrams(), byTotalTimesLength, 25, 2));
+  }
+
+  /** Each code-point bigram's hash, weighted by the sentence's count and tagged with the sentence's index. */
+  private static SerialBiConsumer<WeightedSentence, LongTagSink> taggedBigrams(List<WeightedSentence> all) {
+    return (s, sink) -> {
+      int[] cps = s.text().codePoints().toArray();
+      for (int i = 0; i + 2 <= cps.length; i++) sink.add(cps[i] * 1_000_003L + cps[i + 1], s.count(), all.indexOf(s));
+    };
+  }
+
+  @Test
+  void topLongKeysSumsLikeOneJvmAndTagsEachKeyWithASentenceItCameFrom() {
+    List<WeightedSentence> all = sentences();
+    LongScore byTotal = (key, total) -> total;
+    LongTopK expected = new InMemorySentenceCorpus(all).topLongKeys(taggedBigrams(all), byTotal, 25, 2);
+    for (LongTopK got : List.of(
+        onSpark(all, 3).topLongKeys(taggedBigrams(all), byTotal, 25, 2),
+        onSpark(all).topLongKeys(taggedBigrams(all), byTotal, 25, 2))) {
+      assertArrayEquals(expected.keys(), got.keys());
+      assertArrayEquals(expected.totals(), got.totals());
+      for (int i = 0; i < got.size(); i++) {
+        long key = got.keys()[i];
+        int[] cps = all.get((int) got.tags()[i]).text().codePoints().toArray();
+        boolean seen = false;
+        for (int j = 0; j + 2 <= cps.length; j++) seen |= cps[j] * 1_000_003L + cps[j + 1] == key;
+        assertTrue(seen, "key " + key + " tagged with a sentence that does not contain it");
+      }
+    }
   }
 
   @Test

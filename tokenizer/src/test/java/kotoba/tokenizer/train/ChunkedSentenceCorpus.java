@@ -66,15 +66,16 @@ final class ChunkedSentenceCorpus implements SentenceCorpus {
 
   @Override
   public LongTopK topLongKeys(
-      SerialBiConsumer<WeightedSentence, LongSink> emit, LongScore score, int k, long minTotal) {
+      SerialBiConsumer<WeightedSentence, LongTagSink> emit, LongScore score, int k, long minTotal) {
     // Each partition sums its keys, the sums are split by key over as many reducers, each keeps its best k, merged.
     List<LongCounts> reducers = new ArrayList<>();
-    for (int r = 0; r < partitions.size(); r++) reducers.add(new LongCounts(16));
+    for (int r = 0; r < partitions.size(); r++) reducers.add(new LongCounts(16, true));
     for (List<WeightedSentence> part : partitions) {
-      SerialBiConsumer<WeightedSentence, LongSink> f = roundTrip(emit);
-      LongCounts local = new LongCounts(16);
+      SerialBiConsumer<WeightedSentence, LongTagSink> f = roundTrip(emit);
+      LongCounts local = new LongCounts(16, true);
       for (WeightedSentence s : part) f.accept(s, local::add);
-      local.forEach((key, v) -> reducers.get((int) Math.floorMod(key, (long) reducers.size())).add(key, v));
+      local.forEachTagged(
+          (key, v, tag) -> reducers.get((int) Math.floorMod(key, (long) reducers.size())).add(key, v, tag));
     }
     LongTopK best = LongTopK.empty();
     for (LongCounts r : reducers) best = LongTopK.merge(best, LongTopK.best(r, roundTrip(score), k, minTotal), k);

@@ -31,6 +31,20 @@ class LongCountsTest {
   }
 
   @Test
+  void aTaggedMapKeepsEachKeysFirstTagThroughResizesAndIntoTheTopK() {
+    LongCounts counts = new LongCounts(4, true);
+    for (long key = 1; key <= 5000; key++) counts.add(key, key, key * 10);
+    for (long key = 1; key <= 5000; key++) counts.add(key, 1, -1);
+    counts.forEachTagged((key, total, tag) -> {
+      assertEquals(key + 1, total);
+      assertEquals(key * 10, tag);
+    });
+    LongTopK top = LongTopK.best(counts, (key, total) -> total, 3, 1);
+    assertArrayEquals(new long[] {5000, 4999, 4998}, top.keys());
+    assertArrayEquals(new long[] {50_000, 49_990, 49_980}, top.tags());
+  }
+
+  @Test
   void clearKeepsNothing() {
     LongCounts counts = new LongCounts(16);
     counts.add(1, 2);
