@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.List;
+import kotoba.tokenizer.train.BucketedLongCounts;
 import kotoba.tokenizer.train.KeyCount;
-import kotoba.tokenizer.train.LongCounts;
 import kotoba.tokenizer.train.LongScore;
 import kotoba.tokenizer.train.LongTagSink;
 import kotoba.tokenizer.train.LongTopK;
@@ -118,7 +118,7 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
         .mapPartitionsToPair(it -> {
           // Pre-sum in a primitive map, flushed every `limit` keys into one (key, total, tag) array per reducer.
           List<Tuple2<Integer, long[]>> out = new ArrayList<>();
-          LongCounts local = new LongCounts(Math.min(limit, 1 << 20), true);
+          BucketedLongCounts local = new BucketedLongCounts(Math.min(limit, 1 << 20));
           while (it.hasNext()) {
             emit.accept(it.next(), local::add);
             if (local.size() >= limit || !it.hasNext()) {
@@ -130,7 +130,7 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
         })
         .partitionBy(new HashPartitioner(reducers))
         .mapPartitions(it -> {
-          LongCounts totals = new LongCounts(1 << 20, true);
+          BucketedLongCounts totals = new BucketedLongCounts(1 << 20);
           while (it.hasNext()) {
             long[] triples = it.next()._2();
             for (int i = 0; i < triples.length; i += 3) totals.add(triples[i], triples[i + 1], triples[i + 2]);
@@ -141,9 +141,9 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
   }
 
   /** Splits a partition's sums by reducer (the key's hash partition) as interleaved (key, total, tag) arrays. */
-  private static void flushByReducer(LongCounts local, int reducers, List<Tuple2<Integer, long[]>> out) {
+  private static void flushByReducer(BucketedLongCounts local, int reducers, List<Tuple2<Integer, long[]>> out) {
     int[] sizes = new int[reducers];
-    local.forEach((key, total) -> sizes[reducerOf(key, reducers)]++);
+    local.forEachTagged((key, total, tag) -> sizes[reducerOf(key, reducers)]++);
     long[][] chunks = new long[reducers][];
     for (int r = 0; r < reducers; r++) chunks[r] = new long[3 * sizes[r]];
     int[] fill = new int[reducers];

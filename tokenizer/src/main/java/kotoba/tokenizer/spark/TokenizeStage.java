@@ -57,7 +57,7 @@ public final class TokenizeStage {
     }
     Broadcast<byte[]> model = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(modelBytes);
 
-    Dataset<Row> docs = spark.read().parquet(Storage.child(cfg.docs(), "docs")).select("id", "split", "text", "bytes");
+    Dataset<Row> docs = spark.read().schema(Schemas.DOCS).parquet(Storage.child(cfg.docs(), "docs")).select("id", "split", "text", "bytes");
     Dataset<Row> tokens = spark.createDataFrame(docs.javaRDD().mapPartitions(rows -> {
       Tokenizer tokenizer = Tokenizer.fromBytes(model.value());
       List<Row> out = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kotoba.pipeline.config.ConfigError;
+import kotoba.pipeline.schema.Schemas;
 import kotoba.pipeline.stage.Fingerprints;
 import kotoba.pipeline.stage.Manifest;
 import kotoba.pipeline.stage.StageKey;
@@ -61,7 +62,8 @@ public final class TokenizerStage {
     NormalizerSpec normSpec = cfg.normalizerSpec();
     Normalizer normalizer = new Normalizer(normSpec, spec.treatWhitespaceAsSuffix(), spec.userDefinedSymbols());
 
-    Dataset<Row> texts = spark.read().parquet(Storage.child(cfg.input(), "docs"))
+    // The docs schema is known, so Spark need not read Parquet footers to infer it (a job of its own).
+    Dataset<Row> texts = spark.read().schema(Schemas.DOCS).parquet(Storage.child(cfg.input(), "docs"))
         .filter("split = 'train'").select("text");
     JavaRDD<WeightedSentence> sentences = TrainingSentences.of(texts, normalizer);
     SparkSentenceCorpus corpus = new SparkSentenceCorpus(sentences);

@@ -23,6 +23,9 @@ final class Lattice {
   private double[] alpha = new double[0];
   private double[] beta = new double[0];
   private int[] back = new int[0];
+  private double[] vbest = new double[0];
+  private int[] vlen = new int[0];
+  private int viterbiTokens;
 
   /**
    * Builds the lattice of {@code word} (code points). As in spm, a position without a single-character piece gets an
@@ -48,6 +51,8 @@ final class Lattice {
       alpha = new double[cap];
       beta = new double[cap];
       back = new int[cap];
+      vbest = new double[cap];
+      vlen = new int[cap];
     }
     for (int pos = 0; pos < word.length; pos++) {
       int m = trie.matches(word, pos, ids, lens);
@@ -78,7 +83,23 @@ final class Lattice {
     Arrays.fill(beta, 0, length + 1, Double.NEGATIVE_INFINITY);
     alpha[0] = 0;
     beta[length] = 0;
-    for (int i = 0; i < count; i++) alpha[end[i]] = logAdd(alpha[end[i]], alpha[begin[i]] + score[i]);
+    // The Viterbi pass rides along the forward pass (same sweep, same tie rule as viterbi()): the E-step logs the
+    // number of Viterbi tokens, and a separate sweep cost as much as this one.
+    double[] best = vbest;
+    Arrays.fill(best, 0, length + 1, Double.NEGATIVE_INFINITY);
+    best[0] = 0;
+    vlen[0] = 0;
+    for (int i = 0; i < count; i++) {
+      int b = begin[i];
+      int e = end[i];
+      alpha[e] = logAdd(alpha[e], alpha[b] + score[i]);
+      double s = best[b] + score[i];
+      if (s > best[e]) {
+        best[e] = s;
+        vlen[e] = vlen[b] + 1;
+      }
+    }
+    viterbiTokens = vlen[length];
     for (int i = count - 1; i >= 0; i--) beta[begin[i]] = logAdd(beta[begin[i]], score[i] + beta[end[i]]);
     double z = alpha[length];
     for (int i = 0; i < count; i++) {
@@ -86,6 +107,11 @@ final class Lattice {
       expected[pieceId[i]] += freq * Math.exp(alpha[begin[i]] + score[i] + beta[end[i]] - z);
     }
     return z;
+  }
+
+  /** The number of pieces on the best segmentation, as found by the last {@link #addExpectedCounts}. */
+  int viterbiTokens() {
+    return viterbiTokens;
   }
 
   /** The best segmentation as node indices, or null if none exists without {@code excludedNode} (-1 excludes none). */
@@ -132,9 +158,18 @@ final class Lattice {
     count++;
   }
 
+  /**
+   * log(e^a + e^b) as spm's LogSumExp computes it: log(exp(d) + 1) rather than log1p (an intrinsic, where log1p is
+   * not), and exactly the larger term once the smaller is e^-50 below it.
+   */
   private static double logAdd(double a, double b) {
     if (a == Double.NEGATIVE_INFINITY) return b;
     if (b == Double.NEGATIVE_INFINITY) return a;
-    return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+    double hi = Math.max(a, b);
+    double d = Math.min(a, b) - hi;
+    return d < -MINUS_LOG_EPSILON ? hi : hi + Math.log(Math.exp(d) + 1.0);
   }
+
+  /** spm's kMinusLogEpsilon. */
+  private static final double MINUS_LOG_EPSILON = 50;
 }

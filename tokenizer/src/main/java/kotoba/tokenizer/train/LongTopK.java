@@ -18,12 +18,23 @@ public record LongTopK(long[] keys, long[] totals, double[] scores, long[] tags)
 
   /** The best {@code k} keys of {@code counts} whose total is at least {@code minTotal}. */
   public static LongTopK best(LongCounts counts, LongScore score, int k, long minTotal) {
-    long[] ks = new long[Math.max(16, counts.size())];
+    return best(counts.size(), counts::forEachTagged, score, k, minTotal);
+  }
+
+  /** The best {@code k} keys of {@code counts} whose total is at least {@code minTotal}. */
+  public static LongTopK best(BucketedLongCounts counts, LongScore score, int k, long minTotal) {
+    counts.forEachTagged((key, total, tag) -> {}); // applies what is still buffered, so size() counts every key
+    return best(counts.size(), counts::forEachTagged, score, k, minTotal);
+  }
+
+  private static LongTopK best(
+      int distinct, java.util.function.Consumer<LongTagSink> entries, LongScore score, int k, long minTotal) {
+    long[] ks = new long[Math.max(16, distinct)];
     long[] ts = new long[ks.length];
     double[] ss = new double[ks.length];
     long[] gs = new long[ks.length];
     int[] fill = {0};
-    counts.forEachTagged((key, total, tag) -> {
+    entries.accept((key, total, tag) -> {
       if (total < minTotal) return;
       int i = fill[0]++;
       ks[i] = key;

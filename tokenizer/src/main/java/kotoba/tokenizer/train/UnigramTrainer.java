@@ -193,7 +193,7 @@ public final class UnigramTrainer {
       if (scratch == null) scratch = new Lattice();
       Lattice lattice = scorer.lattice(word.text(), scratch);
       logLikelihood += count * lattice.addExpectedCounts(count, expected());
-      tokens += lattice.viterbi(-1).length;
+      tokens += lattice.viterbiTokens();
       weight += count;
       return this;
     }

@@ -51,6 +51,17 @@ class LatticeTest {
   }
 
   @Test
+  void theForwardPassCountsTheSameViterbiTokensAsTheViterbiPass() {
+    PieceTrie trie = new PieceTrie(PIECES);
+    Lattice reused = new Lattice();
+    for (String word : List.of("ababa", "bab", "a", "abxab", "babababbaba", "x")) {
+      Lattice l = reused.reset(word.codePoints().toArray(), trie, SCORES, -20);
+      l.addExpectedCounts(1, new double[PIECES.size()]);
+      assertEquals(l.viterbi(-1).length, l.viterbiTokens(), word);
+    }
+  }
+
+  @Test
   void viterbiFindsTheBestSegmentationAndCanExcludeANode() {
     String word = "abab";
     List<List<Integer>> paths = new ArrayList<>();

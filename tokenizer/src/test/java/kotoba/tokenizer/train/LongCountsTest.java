@@ -45,6 +45,34 @@ class LongCountsTest {
   }
 
   @Test
+  void bucketedCountsSumAndTagLikeOneTableAndClearToNothing() {
+    Random rnd = new Random(9);
+    LongCounts plain = new LongCounts(4, true);
+    BucketedLongCounts bucketed = new BucketedLongCounts(64);
+    for (int i = 0; i < 300_000; i++) {
+      long key = i % 2 == 0 ? rnd.nextInt(20_000) : rnd.nextLong();
+      long v = 1 + rnd.nextInt(5);
+      plain.add(key, v, i);
+      bucketed.add(key, v, i);
+    }
+    Map<Long, long[]> expected = new HashMap<>();
+    plain.forEachTagged((k, t, g) -> expected.put(k, new long[] {t, g}));
+    Map<Long, long[]> got = new HashMap<>();
+    bucketed.forEachTagged((k, t, g) -> assertEquals(null, got.put(k, new long[] {t, g}), "key visited twice"));
+    assertEquals(expected.size(), got.size());
+    assertEquals(plain.size(), bucketed.size());
+    for (Map.Entry<Long, long[]> e : expected.entrySet()) assertArrayEquals(e.getValue(), got.get(e.getKey()));
+    LongScore byTotal = (key, total) -> total;
+    LongTopK a = LongTopK.best(plain, byTotal, 50, 2);
+    LongTopK b = LongTopK.best(bucketed, byTotal, 50, 2);
+    assertArrayEquals(a.keys(), b.keys());
+    assertArrayEquals(a.tags(), b.tags());
+    bucketed.clear();
+    assertEquals(0, bucketed.size());
+    bucketed.forEachTagged((k, t, g) -> { throw new AssertionError("left after clear: " + k); });
+  }
+
+  @Test
   void clearKeepsNothing() {
     LongCounts counts = new LongCounts(16);
     counts.add(1, 2);
