@@ -41,17 +41,20 @@ public final class BucketedLongCounts implements LongTagSink, Serializable {
     if (f == p.length) apply(b);
   }
 
-  /** Distinct keys so far, not counting those still buffered. */
+  /** Distinct keys so far, not counting those still buffered (see {@link #flush}). */
   public int size() {
     return size;
   }
 
+  /** Applies every buffered addition, so that {@link #size} counts every key. */
+  public void flush() {
+    for (int b = 0; b < BUCKETS; b++) apply(b);
+  }
+
   /** Calls {@code visitor} once per key with its total and first tag, in no particular order. */
   public void forEachTagged(LongTagSink visitor) {
-    for (int b = 0; b < BUCKETS; b++) {
-      apply(b);
-      tables[b].forEachTagged(visitor);
-    }
+    flush();
+    for (LongCounts t : tables) t.forEachTagged(visitor);
   }
 
   /** Empties the map, keeping its capacity. */

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * A hash map from long keys to summed long totals with open addressing over two primitive arrays: the seed-substring
+ * A hash map from long keys to summed long totals with open addressing over primitive arrays: the seed-substring
  * count touches tens of millions of keys, and boxed maps spent most of their time chasing pointers.
  *
  * <p>Key {@link #EMPTY} ({@code Long.MIN_VALUE}) is reserved; callers' fingerprints never produce it. A tagged map
@@ -82,13 +82,6 @@ public final class LongCounts implements Serializable {
   public void clear() {
     Arrays.fill(keys, EMPTY);
     size = 0;
-  }
-
-  /** Calls {@code visitor} once per key with its total, in no particular order. */
-  public void forEach(LongSink visitor) {
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != EMPTY) visitor.add(keys[i], totals[i]);
-    }
   }
 
   /** Calls {@code visitor} once per key with its total and tag (0 in an untagged map), in no particular order. */

@@ -23,7 +23,7 @@ public record LongTopK(long[] keys, long[] totals, double[] scores, long[] tags)
 
   /** The best {@code k} keys of {@code counts} whose total is at least {@code minTotal}. */
   public static LongTopK best(BucketedLongCounts counts, LongScore score, int k, long minTotal) {
-    counts.forEachTagged((key, total, tag) -> {}); // applies what is still buffered, so size() counts every key
+    counts.flush();
     return best(counts.size(), counts::forEachTagged, score, k, minTotal);
   }
 

@@ -24,7 +24,7 @@ class LongCountsTest {
     }
     assertEquals(expected.size(), counts.size());
     Map<Long, Long> seen = new HashMap<>();
-    counts.forEach((k, v) -> assertEquals(null, seen.put(k, v), "key visited twice"));
+    counts.forEachTagged((k, v, tag) -> assertEquals(null, seen.put(k, v), "key visited twice"));
     assertEquals(expected, seen);
     for (Map.Entry<Long, Long> e : expected.entrySet()) assertEquals(e.getValue(), counts.get(e.getKey(), -1));
     assertEquals(-1, counts.get(123_456_789_012L, -1));
