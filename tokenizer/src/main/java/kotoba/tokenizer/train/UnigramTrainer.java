@@ -21,8 +21,9 @@ import kotoba.tokenizer.model.TrainerSpec;
  *   <li>Seeds: every required character plus the seed_sentencepiece_size substrings (2..max_sentencepiece_length
  *       code points, valid pieces only, seen at least twice) with the best frequency × length. spm finds them with a
  *       suffix array over all sentences; we count {@link SubstringFingerprints} with {@link
- *       SentenceCorpus#topLongKeys} so the counting can be distributed, then look up the chosen ones' strings. spm keeps only right-branching substrings (suffix-tree nodes), we keep all, so seed sets differ
- *       slightly; EM and pruning make the final vocabularies close.
+ *       SentenceCorpus#topLongKeys} so the counting can be distributed, then cut the chosen ones' strings from the
+ *       words their tags name ({@link SeedNames}). spm keeps only right-branching substrings (suffix-tree nodes), we
+ *       keep all, so seed sets differ slightly; EM and pruning make the final vocabularies close.
  *   <li>EM: the E-step runs forward-backward over each word's lattice inside {@link SentenceCorpus#aggregate}; the
  *       driver gets one expected count per piece. The M-step drops pieces with expected count below 0.5 and sets
  *       score = digamma(count) - digamma(total), spm's Bayesian (sparse-prior) update.
