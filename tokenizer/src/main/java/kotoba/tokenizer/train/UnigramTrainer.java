@@ -73,7 +73,7 @@ public final class UnigramTrainer {
     while (true) {
       for (int iter = 0; iter < spec.numSubIterations(); iter++) {
         EStep e = runEStep(words, model);
-        model = mStep(model, e.expected());
+        model = mStep(model, e.totals());
         double obj = e.weight == 0 ? 0 : -e.logLikelihood / e.weight;
         TrainLog.info(
             String.format(
@@ -171,39 +171,60 @@ public final class UnigramTrainer {
     }
   }
 
-  /** E-step totals over distinct words, summed over partitions. */
-  static final class EStep implements Serializable {
+  /**
+   * One pass of lattices over the distinct words: a total per piece and the summed word counts, merged over
+   * partitions. The E-step and pruning each add their own statistic of a word's lattice.
+   */
+  abstract static class LatticePass implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final PieceTotals expected;
-    double logLikelihood;
-    /** Viterbi tokens of each distinct word once, as spm's log counts them. */
-    long tokens;
+    private final PieceTotals totals;
     long weight;
     private transient Lattice scratch;
 
-    EStep(int size) {
-      expected = new PieceTotals(size);
+    LatticePass(int size) {
+      totals = new PieceTotals(size);
     }
 
-    double[] expected() {
-      return expected.values();
+    double[] totals() {
+      return totals.values();
+    }
+
+    /** The lattice of {@code word}, built in this pass's reused scratch lattice; counts the word's weight. */
+    Lattice visit(WeightedSentence word, Scorer scorer) {
+      weight += word.count();
+      if (scratch == null) scratch = new Lattice();
+      return scorer.lattice(word.text(), scratch);
+    }
+
+    void mergeTotals(LatticePass o) {
+      totals.addAll(o.totals);
+      weight += o.weight;
+    }
+  }
+
+  /** E-step: expected counts per piece, the log-likelihood and the Viterbi token count. */
+  static final class EStep extends LatticePass {
+    private static final long serialVersionUID = 2L;
+    double logLikelihood;
+    /** Viterbi tokens of each distinct word once, as spm's log counts them. */
+    long tokens;
+
+    EStep(int size) {
+      super(size);
     }
 
     EStep add(WeightedSentence word, Scorer scorer) {
       long count = word.count();
-      if (scratch == null) scratch = new Lattice();
-      Lattice lattice = scorer.lattice(word.text(), scratch);
-      logLikelihood += count * lattice.addExpectedCounts(count, expected());
+      Lattice lattice = visit(word, scorer);
+      logLikelihood += count * lattice.addExpectedCounts(count, totals());
       tokens += lattice.viterbiTokens();
-      weight += count;
       return this;
     }
 
     EStep merge(EStep o) {
-      expected.addAll(o.expected);
+      mergeTotals(o);
       logLikelihood += o.logLikelihood;
       tokens += o.tokens;
-      weight += o.weight;
       return this;
     }
   }
@@ -230,27 +251,18 @@ public final class UnigramTrainer {
     return new Model(pieces, scores);
   }
 
-  /** Viterbi counts per piece over distinct words, summed over partitions. */
-  static final class ViterbiCounts implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private final PieceTotals freq;
-    double weight;
-    private transient Lattice scratch;
+  /** Pruning's pass: how often each piece is on a word's best segmentation. */
+  static final class ViterbiCounts extends LatticePass {
+    private static final long serialVersionUID = 2L;
 
     ViterbiCounts(int size) {
-      freq = new PieceTotals(size);
-    }
-
-    double[] freq() {
-      return freq.values();
+      super(size);
     }
 
     ViterbiCounts add(WeightedSentence word, Scorer scorer) {
       long count = word.count();
-      if (scratch == null) scratch = new Lattice();
-      Lattice l = scorer.lattice(word.text(), scratch);
-      weight += count;
-      double[] f = freq();
+      Lattice l = visit(word, scorer);
+      double[] f = totals();
       for (int node : l.viterbi(-1)) {
         int id = l.pieceId(node);
         if (id >= 0) f[id] += count;
@@ -259,8 +271,7 @@ public final class UnigramTrainer {
     }
 
     ViterbiCounts merge(ViterbiCounts o) {
-      freq.addAll(o.freq);
-      weight += o.weight;
+      mergeTotals(o);
       return this;
     }
   }
@@ -295,12 +306,12 @@ public final class UnigramTrainer {
     ViterbiCounts vc = words.aggregate(new ViterbiCounts(n), (acc, w) -> acc.add(w, scorer), (a, b) -> a.merge(b));
 
     double sum = 0;
-    for (double f : vc.freq()) sum += f;
+    for (double f : vc.totals()) sum += f;
     double logSum = Math.log(sum);
     List<Integer> kept = new ArrayList<>();
     List<double[]> candidates = new ArrayList<>(); // {piece index, loss}
     for (int i = 0; i < n; i++) {
-      double f = vc.freq()[i];
+      double f = vc.totals()[i];
       if (f == 0 || !alwaysKeep[i]) continue;
       if (alternatives[i] == null) {
         kept.add(i);
@@ -311,7 +322,7 @@ public final class UnigramTrainer {
       double logProb = Math.log(f) - logSum;
       double logSumAlt = Math.log(sum + f * (alternatives[i].length - 1));
       double logProbAlt = 0;
-      for (int a : alternatives[i]) logProbAlt += Math.log(vc.freq()[a] + f) - logSumAlt;
+      for (int a : alternatives[i]) logProbAlt += Math.log(vc.totals()[a] + f) - logSumAlt;
       candidates.add(new double[] {i, share * (logProb - logProbAlt)});
     }
     candidates.sort(
