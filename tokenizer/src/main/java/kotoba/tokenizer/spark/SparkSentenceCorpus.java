@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.List;
 import kotoba.tokenizer.train.BucketedLongCounts;
+import kotoba.tokenizer.train.CorpusPartition;
 import kotoba.tokenizer.train.KeyCount;
 import kotoba.tokenizer.train.LongScore;
 import kotoba.tokenizer.train.LongTagSink;
@@ -35,6 +36,8 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
   private static final int TREE_DEPTH = 2;
 
   private final JavaRDD<WeightedSentence> sentences;
+  /** The same sentences cached as one object per partition, so memos live on the executors; null if not cached. */
+  private final JavaRDD<CorpusPartition> blocks;
   private final int precombineLimit;
 
   public SparkSentenceCorpus(JavaRDD<WeightedSentence> sentences) {
@@ -42,7 +45,13 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
   }
 
   SparkSentenceCorpus(JavaRDD<WeightedSentence> sentences, int precombineLimit) {
+    this(sentences, null, precombineLimit);
+  }
+
+  private SparkSentenceCorpus(
+      JavaRDD<WeightedSentence> sentences, JavaRDD<CorpusPartition> blocks, int precombineLimit) {
     this.sentences = sentences;
+    this.blocks = blocks;
     this.precombineLimit = precombineLimit;
   }
 
@@ -64,22 +73,45 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
   }
 
   @Override
+  public <A extends Serializable> A aggregatePartitions(
+      A zero, SerialBiFunction<A, CorpusPartition, A> add, SerialBinaryOperator<A> merge) {
+    JavaRDD<CorpusPartition> parts = blocks != null ? blocks : sentences.mapPartitions(it -> {
+      List<WeightedSentence> all = new ArrayList<>();
+      it.forEachRemaining(all::add);
+      return List.of(new CorpusPartition(all)).iterator();
+    });
+    Broadcast<SerialBiFunction<A, CorpusPartition, A>> shared =
+        JavaSparkContext.fromSparkContext(sentences.context()).broadcast(add);
+    try {
+      return parts.treeAggregate(zero, (a, p) -> shared.value().apply(a, p), (a, b) -> merge.apply(a, b), TREE_DEPTH);
+    } finally {
+      shared.destroy();
+    }
+  }
+
+  @Override
   public SentenceCorpus regroup(SerialFunction<WeightedSentence, ? extends Iterable<String>> keys) {
-    JavaRDD<WeightedSentence> grouped = sentences
+    // Cached deserialized, one CorpusPartition per partition: passes find the same objects, and their memos, again.
+    JavaRDD<CorpusPartition> grouped = sentences
         .flatMapToPair(s -> {
           List<Tuple2<String, Long>> out = new ArrayList<>();
           for (String k : keys.apply(s)) out.add(new Tuple2<>(k, s.count()));
           return out.iterator();
         })
         .reduceByKey(Long::sum, Math.max(sentences.getNumPartitions(), sentences.context().defaultParallelism()))
-        .map(t -> new WeightedSentence(t._1(), t._2()))
+        .mapPartitions(it -> {
+          List<WeightedSentence> words = new ArrayList<>();
+          it.forEachRemaining(t -> words.add(new WeightedSentence(t._1(), t._2())));
+          return List.of(new CorpusPartition(words)).iterator();
+        })
         .persist(StorageLevel.MEMORY_AND_DISK());
-    return new SparkSentenceCorpus(grouped, precombineLimit);
+    return new SparkSentenceCorpus(grouped.flatMap(b -> b.sentences().iterator()), grouped, precombineLimit);
   }
 
   @Override
   public void release() {
-    sentences.unpersist(false);
+    if (blocks != null) blocks.unpersist(false);
+    else sentences.unpersist(false);
   }
 
   @Override

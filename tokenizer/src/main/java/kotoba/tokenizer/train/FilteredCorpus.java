@@ -1,6 +1,7 @@
 package kotoba.tokenizer.train;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,18 @@ public final class FilteredCorpus implements SentenceCorpus {
       A zero, SerialBiFunction<A, WeightedSentence, A> add, SerialBinaryOperator<A> merge) {
     SerialPredicate<WeightedSentence> k = keep;
     return inner.aggregate(zero, (acc, s) -> k.test(s) ? add.apply(acc, s) : acc, merge);
+  }
+
+  /** Each pass sees a filtered copy of every partition, so memos do not survive here. */
+  @Override
+  public <A extends Serializable> A aggregatePartitions(
+      A zero, SerialBiFunction<A, CorpusPartition, A> add, SerialBinaryOperator<A> merge) {
+    SerialPredicate<WeightedSentence> k = keep;
+    return inner.aggregatePartitions(zero, (acc, p) -> {
+      List<WeightedSentence> kept = new ArrayList<>();
+      for (WeightedSentence s : p.sentences()) if (k.test(s)) kept.add(s);
+      return add.apply(acc, new CorpusPartition(kept));
+    }, merge);
   }
 
   @Override

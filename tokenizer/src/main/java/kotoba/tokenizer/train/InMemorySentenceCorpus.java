@@ -9,9 +9,12 @@ import java.util.Map;
 /** A {@link SentenceCorpus} over a list held in this JVM: one partition, for tests and small local training. */
 public final class InMemorySentenceCorpus implements SentenceCorpus {
   private final List<WeightedSentence> sentences;
+  /** The whole corpus as one partition, kept so that its memo lives as long as this corpus. */
+  private final CorpusPartition partition;
 
   public InMemorySentenceCorpus(List<WeightedSentence> sentences) {
     this.sentences = List.copyOf(sentences);
+    this.partition = new CorpusPartition(this.sentences);
   }
 
   /** Each line once, in the given order. */
@@ -31,6 +34,12 @@ public final class InMemorySentenceCorpus implements SentenceCorpus {
     A acc = zero;
     for (WeightedSentence s : sentences) acc = add.apply(acc, s);
     return acc;
+  }
+
+  @Override
+  public <A extends Serializable> A aggregatePartitions(
+      A zero, SerialBiFunction<A, CorpusPartition, A> add, SerialBinaryOperator<A> merge) {
+    return add.apply(zero, partition);
   }
 
   @Override

@@ -40,19 +40,10 @@ final class Lattice {
 
   /** Rebuilds this lattice for another word, reusing its arrays. */
   Lattice reset(int[] word, PieceTrie trie, double[] scores, double unkScore) {
-    this.length = word.length;
-    this.count = 0;
+    clear(word.length);
     if (ids.length < trie.maxDepth() + 1) {
       ids = new int[trie.maxDepth() + 1];
       lens = new int[trie.maxDepth() + 1];
-    }
-    if (alpha.length < length + 1) {
-      int cap = Math.max(length + 1, alpha.length * 2);
-      alpha = new double[cap];
-      beta = new double[cap];
-      back = new int[cap];
-      vbest = new double[cap];
-      vlen = new int[cap];
     }
     for (int pos = 0; pos < word.length; pos++) {
       int m = trie.matches(word, pos, ids, lens);
@@ -64,6 +55,36 @@ final class Lattice {
       if (!single) add(pos, pos + 1, UNK, unkScore);
     }
     return this;
+  }
+
+  /**
+   * Empties this lattice for a word of {@code length} code points, whose nodes then come through {@link #add} in order
+   * of their start positions (how {@link WordLattices} refills it from its cache).
+   */
+  Lattice clear(int length) {
+    this.length = length;
+    this.count = 0;
+    if (alpha.length < length + 1) {
+      int cap = Math.max(length + 1, alpha.length * 2);
+      alpha = new double[cap];
+      beta = new double[cap];
+      back = new int[cap];
+      vbest = new double[cap];
+      vlen = new int[cap];
+    }
+    return this;
+  }
+
+  int length() {
+    return length;
+  }
+
+  int begin(int node) {
+    return begin[node];
+  }
+
+  int end(int node) {
+    return end[node];
   }
 
   int nodeCount() {
@@ -143,7 +164,8 @@ final class Lattice {
     return -1;
   }
 
-  private void add(int b, int e, int id, double s) {
+  /** Appends the node [b, e) for piece {@code id} ({@link #UNK} for an unknown character) with score {@code s}. */
+  void add(int b, int e, int id, double s) {
     if (count == begin.length) {
       int cap = count * 2;
       begin = Arrays.copyOf(begin, cap);

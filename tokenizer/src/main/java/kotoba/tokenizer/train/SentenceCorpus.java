@@ -31,6 +31,17 @@ public interface SentenceCorpus {
       A zero, SerialBiFunction<A, WeightedSentence, A> add, SerialBinaryOperator<A> merge);
 
   /**
+   * Folds every partition into an accumulator: {@link #aggregate}, for passes that keep state between passes over
+   * the same partition in its {@link CorpusPartition#memo()}. A partition's sentences come in the same order on every
+   * pass for as long as its memo lives.
+   *
+   * <p>On an RDD cached as one {@code CorpusPartition} per partition: {@code treeAggregate(zero, add, merge)}; the
+   * memo survives as long as the deserialized block stays in the executor's memory.
+   */
+  <A extends Serializable> A aggregatePartitions(
+      A zero, SerialBiFunction<A, CorpusPartition, A> add, SerialBinaryOperator<A> merge);
+
+  /**
    * Counts string keys over the corpus and returns the best {@code k} of them.
    *
    * <p>{@code emit} gives (key, count) pairs for one sentence (the same key may appear several times); counts are

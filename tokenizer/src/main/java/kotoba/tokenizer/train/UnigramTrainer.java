@@ -94,8 +94,24 @@ public final class UnigramTrainer {
     return new TrainingResult(tc.meta().assemble(learned, spec.hardVocabLimit()), tc.stats());
   }
 
-  /** Pieces in code-point order with log-probability scores; index = piece id inside training. */
-  record Model(List<String> pieces, double[] scores) implements Serializable {
+  /**
+   * Pieces in code-point order with log-probability scores; index = piece id inside training. Each M-step or pruning
+   * makes the next generation, and {@code fromPrevious[old id]} is a piece's id in this one (-1 if removed; null for
+   * the seeds), which is all the executors need to bring their cached lattices up to date.
+   */
+  record Model(List<String> pieces, double[] scores, int generation, int[] fromPrevious) implements Serializable {
+    Model(List<String> pieces, double[] scores) {
+      this(pieces, scores, 0, null);
+    }
+
+    /** The model after this one that keeps {@code keep}'s pieces (in order) with the given scores. */
+    Model next(boolean[] keep, List<String> nextPieces, double[] nextScores) {
+      int[] ids = new int[keep.length];
+      int n = 0;
+      for (int i = 0; i < keep.length; i++) ids[i] = keep[i] ? n++ : -1;
+      return new Model(nextPieces, nextScores, generation + 1, ids);
+    }
+
     double minScore() {
       double m = Double.POSITIVE_INFINITY;
       for (double s : scores) m = Math.min(m, s);
@@ -107,7 +123,9 @@ public final class UnigramTrainer {
     }
 
     Scorer scorer() {
-      return new Scorer(trie(), scores, minScore() - UNK_PENALTY);
+      PieceTrie trie = trie();
+      boolean cacheable = WordLattices.fits(pieces.size(), trie.maxDepth());
+      return new Scorer(trie, scores, minScore() - UNK_PENALTY, cacheable ? generation : -1, fromPrevious);
     }
   }
 
@@ -159,8 +177,12 @@ public final class UnigramTrainer {
     return new Model(sorted, scores);
   }
 
-  /** What a partition needs of the model to build lattices; shipped inside the E-step and pruning closures. */
-  record Scorer(PieceTrie trie, double[] scores, double unkScore) implements Serializable {
+  /**
+   * What a partition needs of the model to build lattices; shipped inside the E-step and pruning closures. {@code
+   * generation} is -1 for a model whose lattices cannot be cached.
+   */
+  record Scorer(PieceTrie trie, double[] scores, double unkScore, int generation, int[] fromPrevious)
+      implements Serializable {
     Lattice lattice(String word) {
       return new Lattice(CodePoints.of(word), trie, scores, unkScore);
     }
@@ -168,6 +190,24 @@ public final class UnigramTrainer {
     /** The lattice of {@code word} built in {@code scratch}. */
     Lattice lattice(String word, Lattice scratch) {
       return scratch.reset(CodePoints.of(word), trie, scores, unkScore);
+    }
+
+    /**
+     * The partition's lattices under this model: the ones cached on it, brought forward from the previous generation
+     * if need be, or built now and cached; null if this model's lattices cannot be cached.
+     */
+    WordLattices lattices(CorpusPartition part, Lattice scratch) {
+      if (generation < 0) return null;
+      if (part.memo() instanceof WordLattices cached) {
+        if (cached.generation() == generation) return cached;
+        if (cached.generation() == generation - 1 && fromPrevious != null) {
+          cached.advance(fromPrevious, generation);
+          return cached;
+        }
+      }
+      WordLattices built = WordLattices.build(part.sentences(), trie, scores, unkScore, generation, scratch);
+      part.memo(built);
+      return built;
     }
   }
 
@@ -189,12 +229,28 @@ public final class UnigramTrainer {
       return totals.values();
     }
 
-    /** The lattice of {@code word}, built in this pass's reused scratch lattice; counts the word's weight. */
-    Lattice visit(WeightedSentence word, Scorer scorer) {
-      weight += word.count();
+    /**
+     * Adds every word of a partition with its lattice, taken from the partition's cache when it has one. The lock
+     * keeps a speculative copy of the same task from rewriting the cache under this one.
+     */
+    void addAll(CorpusPartition part, Scorer scorer) {
       if (scratch == null) scratch = new Lattice();
-      return scorer.lattice(word.text(), scratch);
+      synchronized (part) {
+        WordLattices cached = scorer.lattices(part, scratch);
+        List<WeightedSentence> words = part.sentences();
+        for (int i = 0; i < words.size(); i++) {
+          WeightedSentence word = words.get(i);
+          weight += word.count();
+          Lattice l = cached != null
+              ? cached.fill(i, scratch, scorer.scores(), scorer.unkScore())
+              : scorer.lattice(word.text(), scratch);
+          add(word.count(), l);
+        }
+      }
     }
+
+    /** Adds this pass's statistic of one word's lattice, weighted by the word's count. */
+    abstract void add(long count, Lattice lattice);
 
     void mergeTotals(LatticePass o) {
       totals.addAll(o.totals);
@@ -213,12 +269,10 @@ public final class UnigramTrainer {
       super(size);
     }
 
-    EStep add(WeightedSentence word, Scorer scorer) {
-      long count = word.count();
-      Lattice lattice = visit(word, scorer);
+    @Override
+    void add(long count, Lattice lattice) {
       logLikelihood += count * lattice.addExpectedCounts(count, totals());
       tokens += lattice.viterbiTokens();
-      return this;
     }
 
     EStep merge(EStep o) {
@@ -231,15 +285,20 @@ public final class UnigramTrainer {
 
   static EStep runEStep(SentenceCorpus words, Model model) {
     Scorer scorer = model.scorer();
-    return words.aggregate(new EStep(model.scores().length), (acc, w) -> acc.add(w, scorer), (a, b) -> a.merge(b));
+    return words.aggregatePartitions(new EStep(model.scores().length), (acc, p) -> {
+      acc.addAll(p, scorer);
+      return acc;
+    }, (a, b) -> a.merge(b));
   }
 
   static Model mStep(Model model, double[] expected) {
     List<String> pieces = new ArrayList<>();
     List<Double> freqs = new ArrayList<>();
+    boolean[] keep = new boolean[expected.length];
     double sum = 0;
     for (int i = 0; i < expected.length; i++) {
       if (expected[i] < MIN_EXPECTED_COUNT) continue;
+      keep[i] = true;
       pieces.add(model.pieces().get(i));
       freqs.add(expected[i]);
       sum += expected[i];
@@ -248,7 +307,7 @@ public final class UnigramTrainer {
     double logSum = digamma(sum);
     double[] scores = new double[pieces.size()];
     for (int i = 0; i < scores.length; i++) scores[i] = digamma(freqs.get(i)) - logSum;
-    return new Model(pieces, scores);
+    return model.next(keep, pieces, scores);
   }
 
   /** Pruning's pass: how often each piece is on a word's best segmentation. */
@@ -259,15 +318,13 @@ public final class UnigramTrainer {
       super(size);
     }
 
-    ViterbiCounts add(WeightedSentence word, Scorer scorer) {
-      long count = word.count();
-      Lattice l = visit(word, scorer);
+    @Override
+    void add(long count, Lattice lattice) {
       double[] f = totals();
-      for (int node : l.viterbi(-1)) {
-        int id = l.pieceId(node);
+      for (int node : lattice.viterbi(-1)) {
+        int id = lattice.pieceId(node);
         if (id >= 0) f[id] += count;
       }
-      return this;
     }
 
     ViterbiCounts merge(ViterbiCounts o) {
@@ -303,7 +360,10 @@ public final class UnigramTrainer {
       if (!hasUnk) alternatives[i] = alt;
     });
 
-    ViterbiCounts vc = words.aggregate(new ViterbiCounts(n), (acc, w) -> acc.add(w, scorer), (a, b) -> a.merge(b));
+    ViterbiCounts vc = words.aggregatePartitions(new ViterbiCounts(n), (acc, p) -> {
+      acc.addAll(p, scorer);
+      return acc;
+    }, (a, b) -> a.merge(b));
 
     double sum = 0;
     for (double f : vc.totals()) sum += f;
@@ -350,7 +410,7 @@ public final class UnigramTrainer {
       s[newPieces.size()] = scores[i];
       newPieces.add(pieces.get(i));
     }
-    return new Model(newPieces, s);
+    return model.next(keep, newPieces, s);
   }
 
   List<Piece> finalPieces(TrainingCorpus tc, Model model) {

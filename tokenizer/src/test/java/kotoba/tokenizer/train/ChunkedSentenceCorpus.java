@@ -15,15 +15,39 @@ import java.util.Map;
 /**
  * A corpus split into partitions that behaves like a Spark RDD: every function and every zero value goes through Java
  * serialization before a partition uses it, partitions are folded separately and merged, in reverse order. It proves
- * the trainers only rely on the {@link SentenceCorpus} contract and that what they ship is serializable.
+ * the trainers only rely on the {@link SentenceCorpus} contract and that what they ship is serializable. Partitions
+ * keep their memos between passes, like cached blocks on an executor, unless the corpus is made to forget them.
  */
 final class ChunkedSentenceCorpus implements SentenceCorpus {
   private final List<List<WeightedSentence>> partitions = new ArrayList<>();
+  private final List<CorpusPartition> blocks = new ArrayList<>();
+  private final boolean keepMemos;
 
   ChunkedSentenceCorpus(List<WeightedSentence> sentences, int numPartitions) {
+    this(sentences, numPartitions, true);
+  }
+
+  /** With {@code keepMemos} false, every pass over partitions finds them without a memo, as if just recomputed. */
+  ChunkedSentenceCorpus(List<WeightedSentence> sentences, int numPartitions, boolean keepMemos) {
+    this.keepMemos = keepMemos;
     for (int p = 0; p < numPartitions; p++) partitions.add(new ArrayList<>());
     // Round-robin, so partitions differ in content and in the order sentences arrive.
     for (int i = 0; i < sentences.size(); i++) partitions.get(i % numPartitions).add(sentences.get(i));
+    for (List<WeightedSentence> part : partitions) blocks.add(new CorpusPartition(part));
+  }
+
+  @Override
+  public <A extends Serializable> A aggregatePartitions(
+      A zero, SerialBiFunction<A, CorpusPartition, A> add, SerialBinaryOperator<A> merge) {
+    List<A> partials = new ArrayList<>();
+    for (CorpusPartition block : blocks) {
+      if (!keepMemos) block.memo(null);
+      partials.add(roundTrip(roundTrip(add).apply(roundTrip(zero), block)));
+    }
+    SerialBinaryOperator<A> m = roundTrip(merge);
+    A result = partials.get(partials.size() - 1);
+    for (int i = partials.size() - 2; i >= 0; i--) result = m.apply(result, partials.get(i));
+    return result;
   }
 
   @Override
@@ -87,7 +111,7 @@ final class ChunkedSentenceCorpus implements SentenceCorpus {
     List<WeightedSentence> all = new ArrayList<>();
     for (List<WeightedSentence> part : partitions) all.addAll(part);
     SerialFunction<WeightedSentence, ? extends Iterable<String>> f = roundTrip(keys);
-    return new ChunkedSentenceCorpus(InMemorySentenceCorpus.regrouped(all, f), partitions.size());
+    return new ChunkedSentenceCorpus(InMemorySentenceCorpus.regrouped(all, f), partitions.size(), keepMemos);
   }
 
   @SuppressWarnings("unchecked")

@@ -96,6 +96,14 @@ class UnigramTrainerTest {
   }
 
   @Test
+  void latticesCachedOnPartitionsGiveExactlyTheVocabularyOfLatticesBuiltEveryPass() {
+    TrainingResult cached = new UnigramTrainer(SPEC).train(new ChunkedSentenceCorpus(Fixtures.weighted(LINES), 2, true));
+    TrainingResult rebuilt =
+        new UnigramTrainer(SPEC).train(new ChunkedSentenceCorpus(Fixtures.weighted(LINES), 2, false));
+    assertEquals(rebuilt.pieces(), cached.pieces());
+  }
+
+  @Test
   void sameInputGivesTheSameVocabulary() {
     TrainingResult again = new UnigramTrainer(SPEC).train(new InMemorySentenceCorpus(Fixtures.weighted(LINES)));
     assertEquals(trained().pieces(), again.pieces());
