@@ -8,14 +8,24 @@ final class CodePointOrder {
 
   private CodePointOrder() {}
 
+  /**
+   * UTF-16 order is code-point order except where a surrogate meets a BMP character at or above U+E000: the surrogate
+   * stands for a code point above U+FFFF, so it must sort after. Only the first differing char decides, so that is the
+   * only place to correct (ICU's code-point-order fix-up), and the scan stays a plain char loop.
+   */
   static int compare(String a, String b) {
-    int i = 0, j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i), cb = b.codePointAt(j);
-      if (ca != cb) return Integer.compare(ca, cb);
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
+    int n = Math.min(a.length(), b.length());
+    for (int k = 0; k < n; k++) {
+      char ca = a.charAt(k);
+      char cb = b.charAt(k);
+      if (ca != cb) return fixUp(ca) - fixUp(cb);
     }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return a.length() - b.length();
+  }
+
+  /** Moves surrogates above U+E000..U+FFFF, keeping every other order. */
+  private static int fixUp(char c) {
+    if (c < 0xD800) return c;
+    return c >= 0xE000 ? c - 0x800 : c + 0x2000;
   }
 }

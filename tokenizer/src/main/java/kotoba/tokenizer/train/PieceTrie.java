@@ -48,12 +48,18 @@ public final class PieceTrie implements Serializable {
       deepest = Math.max(deepest, keys[i].length);
     }
     maxDepth = deepest;
-    Integer[] boxed = new Integer[n];
-    for (int i = 0; i < n; i++) boxed[i] = i;
-    // Stable, so of two equal pieces the later id wins, as repeated insertion would have it.
-    Arrays.sort(boxed, (a, b) -> Arrays.compare(keys[a], keys[b]));
     int[] order = new int[n];
-    for (int i = 0; i < n; i++) order[i] = boxed[i];
+    for (int i = 0; i < n; i++) order[i] = i;
+    boolean sorted = true;
+    for (int i = 1; i < n && sorted; i++) sorted = Arrays.compare(keys[i - 1], keys[i]) <= 0;
+    if (!sorted) {
+      // The unigram trainer's pieces come sorted already; others pay for a boxed sort. Stable, so of two equal pieces
+      // the later id wins, as repeated insertion would have it.
+      Integer[] boxed = new Integer[n];
+      for (int i = 0; i < n; i++) boxed[i] = i;
+      Arrays.sort(boxed, (a, b) -> Arrays.compare(keys[a], keys[b]));
+      for (int i = 0; i < n; i++) order[i] = boxed[i];
+    }
 
     // Breadth first over ranges of the sorted keys: node v covers order[lo[v] .. hi[v]), which share depth[v] code
     // points; its children are created in code-point order and get the next free ids, hence consecutive.
