@@ -177,6 +177,9 @@ public final class UnigramTrainer {
     return new Model(sorted, scores);
   }
 
+  /** The memo of a partition whose lattices did not fit in their memory budget. */
+  private static final String TOO_BIG_TO_CACHE = "unigram lattices too big to cache";
+
   /**
    * What a partition needs of the model to build lattices; shipped inside the E-step and pruning closures. {@code
    * generation} is -1 for a model whose lattices cannot be cached.
@@ -194,10 +197,11 @@ public final class UnigramTrainer {
 
     /**
      * The partition's lattices under this model: the ones cached on it, brought forward from the previous generation
-     * if need be, or built now and cached; null if this model's lattices cannot be cached.
+     * if need be, or built now and cached; null if this model's lattices cannot be cached, or if this partition's
+     * were once too big to keep (then it builds each word's lattice from the trie, every pass, as it would uncached).
      */
     WordLattices lattices(CorpusPartition part, Lattice scratch) {
-      if (generation < 0) return null;
+      if (generation < 0 || part.memo() == TOO_BIG_TO_CACHE) return null;
       if (part.memo() instanceof WordLattices cached) {
         if (cached.generation() == generation) return cached;
         if (cached.generation() == generation - 1 && fromPrevious != null) {
@@ -205,8 +209,15 @@ public final class UnigramTrainer {
           return cached;
         }
       }
-      WordLattices built = WordLattices.build(part.sentences(), trie, scores, unkScore, generation, scratch);
-      part.memo(built);
+      // Spark does not see this memory, so bound it: a partition's lattices may take a quarter of the heap's share of
+      // one core (768 MB with 6 GB and 2 cores).
+      Runtime rt = Runtime.getRuntime();
+      long maxNodes = rt.maxMemory() / 4 / rt.availableProcessors() / Integer.BYTES;
+      WordLattices built = WordLattices.build(part.sentences(), trie, scores, unkScore, generation, scratch, maxNodes);
+      part.memo(built != null ? built : TOO_BIG_TO_CACHE);
+      TrainLog.info(built != null
+          ? "unigram lattice cache words=" + part.sentences().size() + " nodes=" + built.nodeCount()
+          : "unigram lattice cache words=" + part.sentences().size() + " over " + maxNodes + " nodes: not cached");
       return built;
     }
   }

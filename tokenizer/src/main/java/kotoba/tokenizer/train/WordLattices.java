@@ -45,11 +45,12 @@ final class WordLattices {
   }
 
   /**
-   * The lattices of {@code words} under the model with this trie and scores, built in {@code scratch}; null if they
-   * would not fit in one array (more than 2^31 nodes in one partition).
+   * The lattices of {@code words} under the model with this trie and scores, built in {@code scratch}; null as soon as
+   * they need more than {@code maxNodes} nodes (4 bytes each).
    */
-  static WordLattices build(
-      List<WeightedSentence> words, PieceTrie trie, double[] scores, double unkScore, int generation, Lattice scratch) {
+  static WordLattices build(List<WeightedSentence> words, PieceTrie trie, double[] scores, double unkScore,
+      int generation, Lattice scratch, long maxNodes) {
+    long limit = Math.min(maxNodes, Integer.MAX_VALUE - 8);
     int n = words.size();
     int[] start = new int[n + 1];
     int[] length = new int[n];
@@ -60,9 +61,10 @@ final class WordLattices {
       Lattice l = scratch.reset(CodePoints.of(words.get(w).text()), trie, scores, unkScore);
       length[w] = l.length();
       int count = l.nodeCount();
-      if ((long) size + count > Integer.MAX_VALUE - 8) return null;
-      if (size + count > nodes.length) nodes = Arrays.copyOf(nodes, (int) Math.min(Integer.MAX_VALUE - 8,
-          Math.max((long) size + count, nodes.length + (nodes.length >> 1))));
+      if ((long) size + count > limit) return null;
+      if (size + count > nodes.length) {
+        nodes = Arrays.copyOf(nodes, (int) Math.min(limit, Math.max((long) size + count, nodes.length * 3L / 2)));
+      }
       for (int i = 0; i < count; i++) {
         boolean first = i == 0 || l.begin(i) != l.begin(i - 1);
         nodes[size++] = pack(first, l.end(i) - l.begin(i), l.pieceId(i));
@@ -76,7 +78,7 @@ final class WordLattices {
     return generation;
   }
 
-  /** Nodes held, for the log. */
+  /** Nodes held. */
   int nodeCount() {
     return start[start.length - 1];
   }

@@ -3,6 +3,7 @@ package kotoba.tokenizer.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -73,7 +74,8 @@ class WordLatticesTest {
     List<String> pieces = pieces(r, words);
     double[] scores = scores(r, pieces.size());
     double unk = -30;
-    WordLattices cached = WordLattices.build(words, new PieceTrie(pieces), scores, unk, 0, new Lattice());
+    WordLattices cached =
+        WordLattices.build(words, new PieceTrie(pieces), scores, unk, 0, new Lattice(), Long.MAX_VALUE);
     assertNotNull(cached);
     boolean lostASingleCharacter = false;
     for (int generation = 1; generation <= 6; generation++) {
@@ -110,13 +112,25 @@ class WordLatticesTest {
     List<String> pieces = pieces(r, words);
     double[] scores = scores(r, pieces.size());
     PieceTrie trie = new PieceTrie(pieces);
-    WordLattices cached = WordLattices.build(words, trie, scores, -20, 7, new Lattice());
+    WordLattices cached = WordLattices.build(words, trie, scores, -20, 7, new Lattice(), Long.MAX_VALUE);
     assertEquals(7, cached.generation());
     for (int w = 0; w < words.size(); w++) {
       String text = words.get(w).text();
       assertSameLattice(new Lattice(CodePoints.of(text), trie, scores, -20),
           cached.fill(w, new Lattice(), scores, -20), text);
     }
+  }
+
+  @Test
+  void aPartitionOverItsNodeBudgetIsNotCached() {
+    Random r = new Random(5);
+    List<WeightedSentence> words = words(r, 100);
+    List<String> pieces = pieces(r, words);
+    PieceTrie trie = new PieceTrie(pieces);
+    double[] scores = scores(r, pieces.size());
+    int needed = WordLattices.build(words, trie, scores, -20, 0, new Lattice(), Long.MAX_VALUE).nodeCount();
+    assertNotNull(WordLattices.build(words, trie, scores, -20, 0, new Lattice(), needed));
+    assertNull(WordLattices.build(words, trie, scores, -20, 0, new Lattice(), needed - 1));
   }
 
   @Test
