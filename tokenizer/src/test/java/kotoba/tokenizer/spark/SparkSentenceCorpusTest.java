@@ -100,6 +100,39 @@ class SparkSentenceCorpusTest {
   }
 
   @Test
+  void aRegroupedCorpusKeepsEachPartitionsMemoBetweenPasses() {
+    SentenceCorpus grouped = onSpark(sentences()).regroup(s -> List.of(s.text().split("(?=▁)")));
+    try {
+      // {partitions that found a memo, words, partitions}: the first pass leaves a memo on every cached partition.
+      long[] first = grouped.aggregatePartitions(new long[3], (acc, p) -> {
+        acc[0] += p.memo() == null ? 0 : 1;
+        acc[1] += p.sentences().size();
+        acc[2]++;
+        p.memo(Boolean.TRUE);
+        return acc;
+      }, SparkSentenceCorpusTest::sum);
+      long[] second = grouped.aggregatePartitions(new long[3], (acc, p) -> {
+        acc[0] += p.memo() == Boolean.TRUE ? 1 : 0;
+        acc[1] += p.sentences().size();
+        acc[2]++;
+        return acc;
+      }, SparkSentenceCorpusTest::sum);
+      assertEquals(0, first[0]);
+      assertEquals(WORDS.length, first[1]);
+      assertEquals(WORDS.length, second[1]);
+      assertTrue(first[2] > 1, "partitions: " + first[2]);
+      assertEquals(first[2], second[0], "partitions that found their memo again");
+    } finally {
+      grouped.release();
+    }
+  }
+
+  private static long[] sum(long[] a, long[] b) {
+    for (int i = 0; i < a.length; i++) a[i] += b[i];
+    return a;
+  }
+
+  @Test
   void regroupSumsEachKeyOnceAcrossPartitions() {
     SerialFunction<WeightedSentence, Iterable<String>> words = s -> List.of(s.text().split("(?=▁)"));
     SentenceCorpus grouped = onSpark(sentences()).regroup(words);
