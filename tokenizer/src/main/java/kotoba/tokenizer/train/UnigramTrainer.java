@@ -35,8 +35,10 @@ import kotoba.tokenizer.model.TrainerSpec;
  * </ol>
  *
  * <p>Like spm, every pass after preparation runs over the table of distinct words with their counts
- * ({@link SentenceCorpus#regroup}), which stays on the executors. Driver memory is O(seed_sentencepiece_size): the
- * seed list, the piece trie and one double per piece. Scores are computed in double precision.
+ * ({@link SentenceCorpus#regroup}), which stays on the executors, and each partition of it keeps its words' lattices
+ * between passes ({@link WordLattices}): a later model only removes pieces, so its lattices are the cached ones
+ * filtered, not new trie walks. Driver memory is O(seed_sentencepiece_size): the seed list, the piece trie and one
+ * double per piece. Scores are computed in double precision.
  */
 public final class UnigramTrainer {
   /** spm's penalty below the lowest piece score for a character no piece covers. */
