@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import kotoba.corpus.CorpusConfig;
 import kotoba.corpus.DocumentProcessor;
 import kotoba.corpus.InputSpec;
+import kotoba.corpus.ingest.ReadTasks;
 import kotoba.pipeline.schema.Schemas;
 import kotoba.pipeline.stage.Fingerprints;
 import kotoba.pipeline.stage.Manifest;
@@ -121,14 +122,15 @@ public final class CorpusStage {
     DocumentProcessor processor = cfg.processor();
     Dataset<Row> all = null;
     for (InputSpec in : cfg.inputs()) {
-      List<String> files = new ArrayList<>();
-      storage.listFiles(in.path()).forEach(st -> files.add(st.getPath().toString()));
+      List<ReadTasks.InputFile> listed = new ArrayList<>();
+      storage.listFiles(in.path())
+          .forEach(st -> listed.add(new ReadTasks.InputFile(st.getPath().toString(), st.getLen())));
       Dataset<Row> part;
       if (in.format() == InputSpec.Format.PARQUET) {
-        part = ParquetIngest.read(spark, files, in, processor);
+        part = ParquetIngest.read(spark, listed.stream().map(ReadTasks.InputFile::path).toList(), in, processor);
       } else {
         int parallelism = Math.max(1, jsc.defaultParallelism()) * 2;
-        JavaRDD<Row> rows = FileIngest.read(jsc, files, cfg.ingest(in), in.source(), processor, hadoop, parallelism)
+        JavaRDD<Row> rows = FileIngest.read(jsc, listed, cfg.ingest(in), in.source(), processor, hadoop, parallelism)
             .map(Outcomes::toRow);
         part = spark.createDataFrame(rows, Outcomes.SCHEMA);
       }

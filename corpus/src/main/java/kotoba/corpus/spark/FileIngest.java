@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import kotoba.corpus.DocumentProcessor;
 import kotoba.corpus.RecordOutcome;
 import kotoba.corpus.ingest.IngestConfig;
 import kotoba.corpus.ingest.IngestOutcome;
 import kotoba.corpus.ingest.RawRecord;
+import kotoba.corpus.ingest.ReadTasks;
 import kotoba.corpus.ingest.RecordReader;
 import kotoba.corpus.ingest.Reject;
 import org.apache.hadoop.fs.Path;
@@ -18,8 +20,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * Reads line-oriented inputs (text, JSONL, europarl) on the executors: one task per file, streamed through the
- * ingest readers and the document processor, so no file is ever held whole in memory.
+ * Reads line-oriented inputs (text, JSONL, europarl) on the executors: each file whole in one task, streamed through
+ * the ingest readers and the document processor, so no file is ever held whole in memory.
  */
 final class FileIngest {
   /** Reason for a file that cannot even be opened or read to the end (permissions, vanished, I/O error). */
@@ -28,16 +30,18 @@ final class FileIngest {
   private FileIngest() {}
 
   /**
-   * Reading is one task per file (a gzip stream cannot be split), but processing is not: records are spread over
-   * {@code parallelism} partitions first, so one large file does not leave every core but one idle.
+   * Reading is one task per group of files ({@link ReadTasks}: a gzip stream cannot be split, small files are packed
+   * together), but processing is not: records are spread over {@code parallelism} partitions first, so one large file
+   * does not leave every core but one idle.
    */
-  static JavaRDD<RecordOutcome> read(JavaSparkContext jsc, List<String> files, IngestConfig ingest, String source,
-      DocumentProcessor processor, HadoopConf hadoop, int parallelism) {
-    JavaRDD<RecordOutcome> raw = jsc.parallelize(files, Math.max(1, files.size()))
-        .mapPartitions(paths -> {
-          List<Iterator<RecordOutcome>> perFile = new ArrayList<>();
-          while (paths.hasNext()) perFile.add(readFile(paths.next(), ingest, source, hadoop));
-          return concat(perFile);
+  static JavaRDD<RecordOutcome> read(JavaSparkContext jsc, List<ReadTasks.InputFile> files, IngestConfig ingest,
+      String source, DocumentProcessor processor, HadoopConf hadoop, int parallelism) {
+    List<List<String>> tasks = ReadTasks.pack(files);
+    JavaRDD<RecordOutcome> raw = jsc.parallelize(tasks, Math.max(1, tasks.size()))
+        .mapPartitions(groups -> {
+          List<String> paths = new ArrayList<>();
+          groups.forEachRemaining(paths::addAll);
+          return concat(paths, path -> readFile(path, ingest, source, hadoop));
         });
     return raw.repartition(parallelism)
         .map(o -> o.status() == RecordOutcome.Status.KEPT
@@ -91,20 +95,22 @@ final class FileIngest {
     };
   }
 
-  private static <T> Iterator<T> concat(List<Iterator<T>> parts) {
+  /** The records of each file in turn; a file is opened only when the one before it is done. */
+  private static <T> Iterator<T> concat(List<String> files, Function<String, Iterator<T>> open) {
     return new Iterator<>() {
-      private int i;
+      private int next;
+      private Iterator<T> current = java.util.Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
-        while (i < parts.size() && !parts.get(i).hasNext()) i++;
-        return i < parts.size();
+        while (!current.hasNext() && next < files.size()) current = open.apply(files.get(next++));
+        return current.hasNext();
       }
 
       @Override
       public T next() {
         if (!hasNext()) throw new java.util.NoSuchElementException();
-        return parts.get(i).next();
+        return current.next();
       }
     };
   }
