@@ -10,7 +10,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -78,7 +77,7 @@ final class FusedHeadLayer extends SameDiffOutputLayer {
             INDArray h = LayerNormMath.forward(rows(input), param("lng"), param("lnb"), saved);
             INDArray probs = logits(h);
             int[] targets = targets(probs.size(0));
-            cachedLoss = softmaxCrossEntropyInPlace(probs, targets) / contextLength;
+            cachedLoss = SoftmaxCrossEntropy.sumInPlace(probs, targets) / contextLength;
             // probs now holds dL/dlogits of the summed loss; the layer's loss is that sum / T.
             probs.divi(contextLength);
             INDArray w = param(LanguageModelHead.OUTPUT_WEIGHT);
@@ -101,7 +100,7 @@ final class FusedHeadLayer extends SameDiffOutputLayer {
         if (Double.isNaN(cachedLoss)) {
             try (MemoryWorkspace ws = LayerWorkspaces.scratch()) {
                 INDArray probs = logits(LayerNormMath.forward(rows(input), param("lng"), param("lnb"), null));
-                cachedLoss = softmaxCrossEntropyInPlace(probs, targets(probs.size(0))) / contextLength;
+                cachedLoss = SoftmaxCrossEntropy.sumInPlace(probs, targets(probs.size(0))) / contextLength;
             }
         }
         return (cachedLoss + fullNetRegTerm) / input.size(0);
@@ -111,7 +110,7 @@ final class FusedHeadLayer extends SameDiffOutputLayer {
     public INDArray computeScoreForExamples(double fullNetRegTerm, LayerWorkspaceMgr workspaceMgr) {
         try (MemoryWorkspace ws = LayerWorkspaces.scratch()) {
             INDArray logits = logits(LayerNormMath.forward(rows(input), param("lng"), param("lnb"), null));
-            double[] perToken = crossEntropyInPlace(logits, targets(logits.size(0)), false);
+            double[] perToken = SoftmaxCrossEntropy.perTokenInPlace(logits, targets(logits.size(0)), false);
             long b = input.size(0);
             INDArray perExample = Nd4j.create(input.dataType(), b, 1);
             for (int i = 0; i < b; i++) {
@@ -157,36 +156,5 @@ final class FusedHeadLayer extends SameDiffOutputLayer {
             }
         }
         return ids;
-    }
-
-    /** Sum of the per-token cross-entropies; logits become dL/dlogits of that sum. */
-    static double softmaxCrossEntropyInPlace(INDArray logits, int[] targets) {
-        double sum = 0;
-        for (double loss : crossEntropyInPlace(logits, targets, true)) {
-            sum += loss;
-        }
-        return sum;
-    }
-
-    /**
-     * Per-token cross-entropies of logits [N, V] (c-ordered, in place: they become softmax, minus the one-hot of
-     * the targets if {@code gradient}). Each loss is logsumexp - logit[target] = max - log(max softmax) -
-     * logit[target], exact even where softmax[target] underflows.
-     */
-    static double[] crossEntropyInPlace(INDArray logits, int[] targets, boolean gradient) {
-        double[] out = new double[targets.length];
-        for (int n = 0; n < targets.length; n++) {
-            out[n] = -logits.getDouble(n, targets[n]);
-        }
-        INDArray rowMax = logits.max(1);
-        Nd4j.exec(new SoftMax(logits, logits, 1));
-        INDArray probMax = logits.max(1);
-        for (int n = 0; n < targets.length; n++) {
-            out[n] += rowMax.getDouble(n) - Math.log(probMax.getDouble(n));
-            if (gradient) {
-                logits.putScalar(n, targets[n], logits.getDouble(n, targets[n]) - 1.0);
-            }
-        }
-        return out;
     }
 }

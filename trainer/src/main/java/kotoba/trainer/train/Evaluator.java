@@ -2,18 +2,17 @@ package kotoba.trainer.train;
 
 import kotoba.trainer.data.BatchEncoder;
 import kotoba.trainer.data.TokenBatch;
+import kotoba.trainer.model.SoftmaxCrossEntropy;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
 
 /**
- * Scores the validation batches in inference mode from the graph's logits [B, T, V] (the GPT head's activations),
- * summing per-token cross-entropy in double precision. Working from the logits, not from {@code score()}, keeps
- * regularisation terms and DL4J's score normalisation out of the reported loss.
+ * Scores the validation batches in inference mode from the graph's logits [B, T, V] (the GPT head's activations):
+ * per-token cross-entropy by {@link SoftmaxCrossEntropy}, summed in double precision. Working from the logits, not
+ * from {@code score()}, keeps regularisation terms and DL4J's score normalisation out of the reported loss.
  */
 public final class Evaluator {
     private Evaluator() {
@@ -33,7 +32,7 @@ public final class Evaluator {
         return EvalResult.of(sumNats, tokens, bytes);
     }
 
-    /** Sum over the batch of -log softmax(logits)[target], with logits shaped [B, T, V]. */
+    /** Sum over the batch of -log softmax(logits)[target], with logits shaped [B, T, V] (left unchanged). */
     static double sumNats(INDArray logits, TokenBatch batch) {
         int b = batch.size();
         int t = batch.context();
@@ -41,17 +40,16 @@ public final class Evaluator {
             throw new IllegalStateException("expected logits [" + b + ", " + t + ", V], got "
                     + java.util.Arrays.toString(logits.shape()));
         }
-        long v = logits.size(2);
-        INDArray flat = logits.castTo(DataType.DOUBLE).dup('c').reshape(b * (long) t, v);
-        INDArray max = flat.max(1);
-        INDArray lse = Transforms.log(Transforms.exp(flat.subColumnVector(max), true).sum(1), false).addi(max);
-        double sum = 0;
+        int[] targets = new int[b * t];
         for (int i = 0; i < b; i++) {
-            int[] tokens = batch.blocks().get(i).tokens();
-            for (int j = 0; j < t; j++) {
-                long row = (long) i * t + j;
-                sum += lse.getDouble(row) - flat.getDouble(row, tokens[j + 1]);
-            }
+            System.arraycopy(batch.blocks().get(i).tokens(), 1, targets, i * t, t);
+        }
+        // The softmax runs in place, on a copy: in double precision over [B*T, V] this took 3 s per batch of 16 x 128
+        // at V = 8000, as long as 25 training steps for the four validation batches.
+        INDArray rows = logits.dup('c').reshape('c', b * (long) t, logits.size(2));
+        double sum = 0;
+        for (double nats : SoftmaxCrossEntropy.perTokenInPlace(rows, targets, false)) {
+            sum += nats;
         }
         return sum;
     }
