@@ -51,6 +51,16 @@ class WordLatticesTest {
     return s;
   }
 
+  /** Random words, pieces over them and scores, from one seed. */
+  private record Case(Random random, List<WeightedSentence> words, List<String> pieces, double[] scores) {
+    static Case of(long seed, int words) {
+      Random r = new Random(seed);
+      List<WeightedSentence> w = WordLatticesTest.words(r, words);
+      List<String> p = WordLatticesTest.pieces(r, w);
+      return new Case(r, w, p, WordLatticesTest.scores(r, p.size()));
+    }
+  }
+
   private static void assertSameLattice(Lattice expected, Lattice actual, String word) {
     assertEquals(expected.length(), actual.length(), word);
     assertEquals(expected.nodeCount(), actual.nodeCount(), word);
@@ -69,10 +79,11 @@ class WordLatticesTest {
 
   @Test
   void advancingThroughRemovalsGivesTheLatticesTheNextTrieBuilds() {
-    Random r = new Random(11);
-    List<WeightedSentence> words = words(r, 300);
-    List<String> pieces = pieces(r, words);
-    double[] scores = scores(r, pieces.size());
+    Case c = Case.of(11, 300);
+    Random r = c.random();
+    List<WeightedSentence> words = c.words();
+    List<String> pieces = c.pieces();
+    double[] scores = c.scores();
     double unk = -30;
     WordLattices cached =
         WordLattices.build(words, new PieceTrie(pieces), scores, unk, 0, new Lattice(), Long.MAX_VALUE);
@@ -107,11 +118,10 @@ class WordLatticesTest {
 
   @Test
   void aFreshBuildFillsTheSameLatticesAsTheTrie() {
-    Random r = new Random(5);
-    List<WeightedSentence> words = words(r, 100);
-    List<String> pieces = pieces(r, words);
-    double[] scores = scores(r, pieces.size());
-    PieceTrie trie = new PieceTrie(pieces);
+    Case c = Case.of(5, 100);
+    List<WeightedSentence> words = c.words();
+    double[] scores = c.scores();
+    PieceTrie trie = new PieceTrie(c.pieces());
     WordLattices cached = WordLattices.build(words, trie, scores, -20, 7, new Lattice(), Long.MAX_VALUE);
     assertEquals(7, cached.generation());
     for (int w = 0; w < words.size(); w++) {
@@ -123,11 +133,10 @@ class WordLatticesTest {
 
   @Test
   void aPartitionOverItsNodeBudgetIsNotCached() {
-    Random r = new Random(5);
-    List<WeightedSentence> words = words(r, 100);
-    List<String> pieces = pieces(r, words);
-    PieceTrie trie = new PieceTrie(pieces);
-    double[] scores = scores(r, pieces.size());
+    Case c = Case.of(5, 100);
+    List<WeightedSentence> words = c.words();
+    PieceTrie trie = new PieceTrie(c.pieces());
+    double[] scores = c.scores();
     int needed = WordLattices.build(words, trie, scores, -20, 0, new Lattice(), Long.MAX_VALUE).nodeCount();
     assertNotNull(WordLattices.build(words, trie, scores, -20, 0, new Lattice(), needed));
     assertNull(WordLattices.build(words, trie, scores, -20, 0, new Lattice(), needed - 1));
