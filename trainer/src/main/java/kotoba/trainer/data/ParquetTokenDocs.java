@@ -7,15 +7,12 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -115,11 +112,12 @@ public final class ParquetTokenDocs {
                 throw new IllegalArgumentException(file + " has no row group " + ref.index());
             }
             MessageColumnIO io = new ColumnIOFactory().getColumnIO(projection, fileSchema);
-            RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(projection));
+            RecordReader<TokenRowMaterializer.Row> records =
+                    io.getRecordReader(pages, new TokenRowMaterializer(projection));
+            String fileSplit = hasSplit ? null : pathSplit(file);
             for (long r = 0; r < pages.getRowCount(); r++) {
-                Group row = records.read();
-                String rowSplit = hasSplit ? stringOrNull(row, "split") : pathSplit(file);
-                if (!split.equals(rowSplit)) {
+                TokenRowMaterializer.Row row = records.read();
+                if (!split.equals(hasSplit ? row.split : fileSplit)) {
                     continue;
                 }
                 TokenDoc doc = toDoc(row);
@@ -132,46 +130,32 @@ public final class ParquetTokenDocs {
         }
     }
 
-    private TokenDoc toDoc(Group row) {
-        String id = stringOrNull(row, "id");
-        if (row.getFieldRepetitionCount("tokens") == 0) {
+    private TokenDoc toDoc(TokenRowMaterializer.Row row) {
+        if (!row.hasTokens) {
             rejects.add("null tokens");
             return null;
         }
-        if (row.getFieldRepetitionCount("bytes") == 0) {
+        if (!row.hasBytes) {
             rejects.add("null bytes");
             return null;
         }
-        long bytes = row.getLong("bytes", 0);
-        if (bytes < 0) {
+        if (row.bytes < 0) {
             rejects.add("negative bytes");
             return null;
         }
-        Group list = row.getGroup("tokens", 0);
-        int n = list.getType().getFieldCount() == 0 ? 0 : list.getFieldRepetitionCount(0);
-        // Spark writes the 3-level LIST form (repeated group with one element); older writers repeat the int itself.
-        boolean nested = n > 0 && !list.getType().getType(0).isPrimitive();
-        int[] tokens = new int[n];
-        for (int i = 0; i < n; i++) {
-            int value;
-            if (nested) {
-                Group element = list.getGroup(0, i);
-                if (element.getFieldRepetitionCount(0) == 0) {
-                    rejects.add("null token id");
-                    return null;
-                }
-                value = element.getInteger(0, 0);
-            } else {
-                value = list.getInteger(0, i);
+        int n = row.count;
+        // In list order: whichever comes first of a null id and an id outside the vocabulary names the rejection.
+        for (int i = 0; i <= n; i++) {
+            if (i == row.firstNullAt) {
+                rejects.add("null token id");
+                return null;
             }
-            if (value < 0 || value >= vocabSize) {
+            if (i < n && (row.tokens[i] < 0 || row.tokens[i] >= vocabSize)) {
                 rejects.add("token id outside vocabulary");
                 return null;
             }
-            tokens[i] = value;
         }
-        if (row.getType().containsField("n_tokens") && row.getFieldRepetitionCount("n_tokens") > 0
-                && row.getInteger("n_tokens", 0) != n) {
+        if (row.hasNTokens && row.nTokens != n) {
             rejects.add("n_tokens disagrees with tokens");
             return null;
         }
@@ -179,15 +163,7 @@ public final class ParquetTokenDocs {
             rejects.add("empty document");
             return null;
         }
-        return new TokenDoc(id, tokens, bytes);
-    }
-
-    private static String stringOrNull(Group row, String field) {
-        GroupType type = row.getType();
-        if (!type.containsField(field) || row.getFieldRepetitionCount(field) == 0) {
-            return null;
-        }
-        return row.getString(field, 0);
+        return new TokenDoc(row.id, row.tokenIds(), row.bytes);
     }
 
     private boolean splitMayMatch(Path file) {
