@@ -1,6 +1,7 @@
 package kotoba.trainer.data;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -85,19 +86,9 @@ final class TokenRowMaterializer extends RecordMaterializer<TokenRowMaterializer
     private Converter converterFor(Type field) {
         switch (field.getName()) {
             case "id":
-                return new PrimitiveConverter() {
-                    @Override
-                    public void addBinary(Binary value) {
-                        row.id = value.toStringUsingUTF8();
-                    }
-                };
+                return text(value -> row.id = value);
             case "split":
-                return new PrimitiveConverter() {
-                    @Override
-                    public void addBinary(Binary value) {
-                        row.split = value.toStringUsingUTF8();
-                    }
-                };
+                return text(value -> row.split = value);
             case "n_tokens":
                 return new PrimitiveConverter() {
                     @Override
@@ -119,6 +110,16 @@ final class TokenRowMaterializer extends RecordMaterializer<TokenRowMaterializer
             default:
                 throw new IllegalArgumentException("unexpected column " + field.getName());
         }
+    }
+
+    /** A UTF-8 string column, handed to {@code set}. */
+    private static PrimitiveConverter text(Consumer<String> set) {
+        return new PrimitiveConverter() {
+            @Override
+            public void addBinary(Binary value) {
+                set.accept(value.toStringUsingUTF8());
+            }
+        };
     }
 
     /**
