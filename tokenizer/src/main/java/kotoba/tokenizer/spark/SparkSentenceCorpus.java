@@ -58,18 +58,7 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
   @Override
   public <A extends Serializable> A aggregate(
       A zero, SerialBiFunction<A, WeightedSentence, A> add, SerialBinaryOperator<A> merge) {
-    // The E-step's function carries the whole current model (trie and scores, megabytes): broadcast it once per
-    // executor instead of shipping it inside every task.
-    Broadcast<SerialBiFunction<A, WeightedSentence, A>> shared =
-        JavaSparkContext.fromSparkContext(sentences.context()).broadcast(add);
-    try {
-      // Lambdas, not method references: two `::apply` references to interfaces sharing an erased signature are
-      // indistinguishable to the lambda deserializer, which then casts one into the other on the executors.
-      return sentences.treeAggregate(zero, (a, s) -> shared.value().apply(a, s), (a, b) -> merge.apply(a, b),
-          TREE_DEPTH);
-    } finally {
-      shared.destroy();
-    }
+    return broadcastAggregate(sentences, zero, add, merge);
   }
 
   @Override
@@ -80,10 +69,20 @@ public final class SparkSentenceCorpus implements SentenceCorpus {
       it.forEachRemaining(all::add);
       return List.of(new CorpusPartition(all)).iterator();
     });
-    Broadcast<SerialBiFunction<A, CorpusPartition, A>> shared =
-        JavaSparkContext.fromSparkContext(sentences.context()).broadcast(add);
+    return broadcastAggregate(parts, zero, add, merge);
+  }
+
+  /**
+   * {@code treeAggregate} with {@code add} broadcast: the E-step's function carries the whole current model (trie and
+   * scores, megabytes), so it goes once per executor instead of inside every task.
+   */
+  private static <T, A extends Serializable> A broadcastAggregate(
+      JavaRDD<T> rdd, A zero, SerialBiFunction<A, T, A> add, SerialBinaryOperator<A> merge) {
+    Broadcast<SerialBiFunction<A, T, A>> shared = JavaSparkContext.fromSparkContext(rdd.context()).broadcast(add);
     try {
-      return parts.treeAggregate(zero, (a, p) -> shared.value().apply(a, p), (a, b) -> merge.apply(a, b), TREE_DEPTH);
+      // Lambdas, not method references: two `::apply` references to interfaces sharing an erased signature are
+      // indistinguishable to the lambda deserializer, which then casts one into the other on the executors.
+      return rdd.treeAggregate(zero, (a, x) -> shared.value().apply(a, x), (a, b) -> merge.apply(a, b), TREE_DEPTH);
     } finally {
       shared.destroy();
     }
