@@ -10,8 +10,9 @@ import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Runtime layer of {@link CausalSelfAttention}: causal multi-head attention of LN(x), forward and backward by hand
- * with batched matmuls over [B, nh, T, hs].
+ * Runtime layer of {@link CausalSelfAttention}: causal multi-head attention of LN(x), forward and backward by hand.
+ * On the CPU backend the attention core is {@link CausalAttentionKernel} and LayerNorm {@link LayerNormKernel};
+ * elsewhere ND4J ops with batched matmuls over [B, nh, T, hs] (see {@link CpuKernels}).
  *
  * <p>Backward of the attention probabilities P = softmax(S): dS = P * (dP - rowsum(dP * P)); masked positions have
  * P = 0 and so get no gradient.
@@ -40,6 +41,57 @@ final class AttentionRuntime extends ManualBackpropLayer {
 
     @Override
     INDArray forward(INDArray x, boolean keep) {
+        return CpuKernels.enabled() ? forwardKernels(x, keep) : forwardOps(x, keep);
+    }
+
+    @Override
+    INDArray backward(INDArray dy, Map<String, INDArray> grads) {
+        return CpuKernels.enabled() ? backwardKernels(dy, grads) : backwardOps(dy, grads);
+    }
+
+    private INDArray forwardKernels(INDArray x, boolean keep) {
+        Map<String, INDArray> p = paramTable();
+        DataType type = x.dataType();
+        long b = x.size(0);
+        long n = b * contextLength;
+        INDArray normed = keptOrScratch(keep, "h", type, n, dModel);
+        INDArray xhat = keep ? kept("ln.xhat", type, n, dModel) : null;
+        INDArray rstd = keep ? kept("ln.rstd", type, n) : null;
+        LayerNormKernel.forward(rows(x, dModel), p.get("lng"), p.get("lnb"), normed, xhat, rstd);
+        INDArray qkv = keptOrScratch(keep, "qkv", type, n, 3L * dModel);
+        Nd4j.gemm(normed, p.get("wqkv"), qkv, false, false, 1.0, 0.0).addiRowVector(p.get("bqkv"));
+        INDArray att = keptOrScratch(keep, "probs", type, b, nHead, contextLength, contextLength);
+        INDArray y = keptOrScratch(keep, "merged", type, n, dModel);
+        kernel(b).forward(qkv, att, y);
+        INDArray out = mm(y, p.get("wo"), false, false).addiRowVector(p.get("bo"));
+        return out.reshape('c', x.shape());
+    }
+
+    private INDArray backwardKernels(INDArray dy, Map<String, INDArray> grads) {
+        Map<String, INDArray> p = paramTable();
+        INDArray d = HostRows.contiguousC(rows(dy, dModel));
+        long n = d.size(0);
+        long b = n / contextLength;
+        DataType type = d.dataType();
+        grads.get("wo").assign(mm(kept("merged"), d, true, false));
+        ColumnSums.into(d, grads.get("bo"));
+        INDArray dY = mm(d, p.get("wo"), false, true);
+        INDArray dS = Nd4j.createUninitialized(type, new long[] {b, nHead, contextLength, contextLength}, 'c');
+        INDArray dQkv = Nd4j.createUninitialized(type, new long[] {n, 3L * dModel}, 'c');
+        kernel(b).backward(kept("qkv"), kept("probs"), dY, dS, dQkv);
+        grads.get("wqkv").assign(mm(kept("h"), dQkv, true, false));
+        ColumnSums.into(dQkv, grads.get("bqkv"));
+        INDArray dh = mm(dQkv, p.get("wqkv"), false, true);
+        INDArray dx = LayerNormKernel.backward(dh, p.get("lng"), kept("ln.xhat"), kept("ln.rstd"), grads.get("lng"),
+                grads.get("lnb"));
+        return dx.reshape('c', dy.shape());
+    }
+
+    private CausalAttentionKernel kernel(long batch) {
+        return new CausalAttentionKernel(Math.toIntExact(batch), contextLength, dModel, nHead);
+    }
+
+    private INDArray forwardOps(INDArray x, boolean keep) {
         Map<String, INDArray> p = paramTable();
         int t = contextLength;
         int hs = dModel / nHead;
@@ -72,8 +124,7 @@ final class AttentionRuntime extends ManualBackpropLayer {
         return out.reshape('c', x.shape());
     }
 
-    @Override
-    INDArray backward(INDArray dy, Map<String, INDArray> grads) {
+    private INDArray backwardOps(INDArray dy, Map<String, INDArray> grads) {
         Map<String, INDArray> p = paramTable();
         int t = contextLength;
         int hs = dModel / nHead;

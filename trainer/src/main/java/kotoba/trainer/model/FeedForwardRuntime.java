@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runtime layer of {@link FeedForward}: y = GELU(LN(x) W1 + b1) W2 + b2 on [B*T, C] rows, backward by hand.
- * GELU and its derivative are ND4J's GELU / GELUDerivative ops, the pair SameDiff's {@code gelu} differentiates with.
+ * GELU and its derivative are ND4J's GELU / GELUDerivative ops, the pair SameDiff's {@code gelu} differentiates with;
+ * on the CPU backend LayerNorm is {@link LayerNormKernel} and the bias sums {@link ColumnSums} (see {@link CpuKernels}).
  */
 final class FeedForwardRuntime extends ManualBackpropLayer {
 
@@ -28,6 +29,49 @@ final class FeedForwardRuntime extends ManualBackpropLayer {
 
     @Override
     INDArray forward(INDArray x, boolean keep) {
+        return CpuKernels.enabled() ? forwardKernels(x, keep) : forwardOps(x, keep);
+    }
+
+    @Override
+    INDArray backward(INDArray dy, Map<String, INDArray> grads) {
+        return CpuKernels.enabled() ? backwardKernels(dy, grads) : backwardOps(dy, grads);
+    }
+
+    private INDArray forwardKernels(INDArray x, boolean keep) {
+        Map<String, INDArray> p = paramTable();
+        DataType type = x.dataType();
+        long n = x.length() / dModel;
+        long hidden = p.get("wfc").size(1);
+        INDArray normed = keptOrScratch(keep, "h", type, n, dModel);
+        INDArray xhat = keep ? kept("ln.xhat", type, n, dModel) : null;
+        INDArray rstd = keep ? kept("ln.rstd", type, n) : null;
+        LayerNormKernel.forward(rows(x, dModel), p.get("lng"), p.get("lnb"), normed, xhat, rstd);
+        INDArray a = keptOrScratch(keep, "pre", type, n, hidden);
+        Nd4j.gemm(normed, p.get("wfc"), a, false, false, 1.0, 0.0);
+        a.addiRowVector(p.get("bfc"));
+        // ND4J's GELU op: a Java GELU took twice as long (Math.exp does not vectorise).
+        INDArray g = Nd4j.exec(new GELU(a, keptOrScratch(keep, "act", type, n, hidden)));
+        INDArray y = mm(g, p.get("wproj"), false, false).addiRowVector(p.get("bproj"));
+        return y.reshape('c', x.shape());
+    }
+
+    private INDArray backwardKernels(INDArray dy, Map<String, INDArray> grads) {
+        Map<String, INDArray> p = paramTable();
+        INDArray d = HostRows.contiguousC(rows(dy, dModel));
+        grads.get("wproj").assign(mm(kept("act"), d, true, false));
+        ColumnSums.into(d, grads.get("bproj"));
+        INDArray da = mm(d, p.get("wproj"), false, true);
+        INDArray pre = kept("pre");
+        da.muli(Nd4j.exec(new GELUDerivative(pre, pre.ulike())));
+        ColumnSums.into(da, grads.get("bfc"));
+        grads.get("wfc").assign(mm(kept("h"), da, true, false));
+        INDArray dh = mm(da, p.get("wfc"), false, true);
+        INDArray dx = LayerNormKernel.backward(dh, p.get("lng"), kept("ln.xhat"), kept("ln.rstd"), grads.get("lng"),
+                grads.get("lnb"));
+        return dx.reshape('c', dy.shape());
+    }
+
+    private INDArray forwardOps(INDArray x, boolean keep) {
         Map<String, INDArray> p = paramTable();
         LayerNormMath.Saved[] saved = new LayerNormMath.Saved[1];
         INDArray normed = LayerNormMath.forward(rows(x, dModel), p.get("lng"), p.get("lnb"), saved);
@@ -43,8 +87,7 @@ final class FeedForwardRuntime extends ManualBackpropLayer {
         return y.reshape('c', x.shape());
     }
 
-    @Override
-    INDArray backward(INDArray dy, Map<String, INDArray> grads) {
+    private INDArray backwardOps(INDArray dy, Map<String, INDArray> grads) {
         Map<String, INDArray> p = paramTable();
         INDArray d = rows(dy, dModel);
         grads.get("wproj").assign(mm(act, d, true, false));

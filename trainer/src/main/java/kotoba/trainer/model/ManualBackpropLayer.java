@@ -77,14 +77,36 @@ abstract class ManualBackpropLayer extends SameDiffLayer {
 
     /** Copies {@code value} into this layer's kept buffer {@code name} (outside workspaces) and returns the buffer. */
     INDArray keep(String name, INDArray value) {
+        return kept(name, value.dataType(), value.shape()).assign(value);
+    }
+
+    /**
+     * This layer's kept buffer {@code name} with the given type and shape (c order, outside workspaces, reused from
+     * step to step while the shape agrees), for kernels to write the forward state into directly.
+     */
+    INDArray kept(String name, DataType type, long... shape) {
         INDArray buffer = keptBuffers.get(name);
-        if (buffer == null || !Arrays.equals(buffer.shape(), value.shape()) || buffer.dataType() != value.dataType()) {
+        if (buffer == null || !Arrays.equals(buffer.shape(), shape) || buffer.dataType() != type) {
             try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                buffer = Nd4j.createUninitialized(value.dataType(), value.shape(), 'c');
+                buffer = Nd4j.createUninitialized(type, shape, 'c');
             }
             keptBuffers.put(name, buffer);
         }
-        return buffer.assign(value);
+        return buffer;
+    }
+
+    /** The kept buffer {@code name} as the last training forward pass left it. */
+    INDArray kept(String name) {
+        INDArray buffer = keptBuffers.get(name);
+        if (buffer == null) {
+            throw new IllegalStateException("no forward state '" + name + "' kept for the backward pass");
+        }
+        return buffer;
+    }
+
+    /** A kept buffer when {@code keep}, else a scratch array of the current workspace. */
+    INDArray keptOrScratch(boolean keep, String name, DataType type, long... shape) {
+        return keep ? kept(name, type, shape) : Nd4j.createUninitialized(type, shape, 'c');
     }
 
     /** Keeps LayerNorm's saved state (see {@link #keep}). */

@@ -1,0 +1,90 @@
+package kotoba.trainer.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+
+/**
+ * The hand-written layers' two implementations, Java kernels with direct OpenBLAS calls and plain ND4J ops, give
+ * the same outputs, score and gradients for the same parameters and batch: the ND4J-op path is what other backends
+ * run, and the finite-difference check runs the kernel path.
+ */
+class CpuKernelsTest {
+
+    @AfterEach
+    void backToDefaults() {
+        CpuKernels.force(null);
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
+    @Test
+    void kernelAndOpPathsAgreeInDoublePrecision() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        // Three sequences and four heads, so that every (sequence, head) offset into the projections is exercised.
+        Paths paths = run(GptConfig.of(40, 12, 2, 32, 4), DataType.DOUBLE, 3);
+        assertEquals(paths.opScore, paths.kernelScore, 1e-12);
+        assertClose(paths.opOutput, paths.kernelOutput, 1e-10, "output");
+        assertClose(paths.opGradient, paths.kernelGradient, 1e-10, "gradient");
+    }
+
+    @Test
+    void kernelAndOpPathsAgreeInSinglePrecisionAtTrainingShapes() {
+        Paths paths = run(GptConfig.of(300, 64, 2, 96, 6), DataType.FLOAT, 4);
+        assertEquals(paths.opScore, paths.kernelScore, 1e-5);
+        assertClose(paths.opOutput, paths.kernelOutput, 1e-4, "output");
+        assertClose(paths.opGradient, paths.kernelGradient, 1e-3, "gradient");
+    }
+
+    private record Paths(double opScore, double kernelScore, INDArray opOutput, INDArray kernelOutput,
+                         INDArray opGradient, INDArray kernelGradient) {
+    }
+
+    private static Paths run(GptConfig config, DataType type, int batch) {
+        ComputationGraph graph = GptModel.build(config, new NoOp(), type);
+        Random random = new Random(11);
+        int[][] x = new int[batch][config.contextLength()];
+        int[][] y = new int[batch][config.contextLength()];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < config.contextLength(); t++) {
+                x[b][t] = random.nextInt(config.vocabSize());
+                y[b][t] = random.nextInt(config.vocabSize());
+            }
+        }
+        INDArray input = TinyGpt.ids(type, x);
+        INDArray labels = TinyGpt.ids(type, y);
+
+        CpuKernels.force(false);
+        graph.setInputs(input);
+        graph.setLabels(labels);
+        graph.computeGradientAndScore();
+        double opScore = graph.score();
+        INDArray opGradient = graph.gradient().gradient().dup();
+        INDArray opOutput = graph.outputSingle(input).dup();
+
+        CpuKernels.force(true);
+        graph.setInputs(input);
+        graph.setLabels(labels);
+        graph.computeGradientAndScore();
+        double kernelScore = graph.score();
+        INDArray kernelGradient = graph.gradient().gradient().dup();
+        INDArray kernelOutput = graph.outputSingle(input).dup();
+        return new Paths(opScore, kernelScore, opOutput, kernelOutput, opGradient, kernelGradient);
+    }
+
+    /** Largest difference relative to the largest magnitude in {@code expected}. */
+    private static void assertClose(INDArray expected, INDArray actual, double tolerance, String what) {
+        double scale = Math.max(expected.amaxNumber().doubleValue(), 1e-30);
+        double diff = expected.sub(actual).amaxNumber().doubleValue() / scale;
+        assertTrue(diff < tolerance, what + " differs by " + diff + " of its largest entry " + scale);
+        assertTrue(actual.amaxNumber().doubleValue() > 0, what + " is all zeros");
+    }
+}
