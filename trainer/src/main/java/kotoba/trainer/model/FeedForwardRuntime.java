@@ -12,7 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Runtime layer of {@link FeedForward}: y = GELU(LN(x) W1 + b1) W2 + b2 on [B*T, C] rows, backward by hand.
  * GELU and its derivative are ND4J's GELU / GELUDerivative ops, the pair SameDiff's {@code gelu} differentiates with;
- * on the CPU backend LayerNorm is {@link LayerNormKernel} and the bias sums {@link ColumnSums} (see {@link CpuKernels}).
+ * on the CPU backend LayerNorm is {@link LayerNormKernel}, GELU's gradient {@link GeluGradientKernel} and the bias sums
+ * {@link ColumnSums} (see {@link CpuKernels}).
  */
 final class FeedForwardRuntime extends ManualBackpropLayer {
 
@@ -61,9 +62,7 @@ final class FeedForwardRuntime extends ManualBackpropLayer {
         grads.get("wproj").assign(mm(kept("act"), d, true, false));
         ColumnSums.into(d, grads.get("bproj"));
         INDArray da = mm(d, p.get("wproj"), false, true);
-        INDArray pre = kept("pre");
-        da.muli(Nd4j.exec(new GELUDerivative(pre, pre.ulike())));
-        ColumnSums.into(da, grads.get("bfc"));
+        GeluGradientKernel.backward(kept("pre"), kept("act"), da, grads.get("bfc"));
         grads.get("wfc").assign(mm(kept("h"), da, true, false));
         INDArray dh = mm(da, p.get("wfc"), false, true);
         INDArray dx = LayerNormKernel.backward(dh, p.get("lng"), kept("ln.xhat"), kept("ln.rstd"), grads.get("lng"),
