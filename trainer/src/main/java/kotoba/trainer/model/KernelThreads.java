@@ -36,7 +36,7 @@ final class KernelThreads {
 
     /** How many chunks {@link #forRows} splits {@code rows} rows into. */
     static int chunks(int rows) {
-        int threads = Integer.getInteger("kotoba.kernelThreads", Math.max(1, Nd4j.getEnvironment().maxThreads()));
+        int threads = Math.max(1, Nd4j.getEnvironment().maxThreads());
         return Math.max(1, Math.min(threads, rows / MIN_ROWS_PER_THREAD));
     }
 
