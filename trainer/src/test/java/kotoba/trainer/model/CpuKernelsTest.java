@@ -29,8 +29,9 @@ class CpuKernelsTest {
     @Test
     void kernelAndOpPathsAgreeInDoublePrecision() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        // Three sequences and four heads, so that every (sequence, head) offset into the projections is exercised.
-        Paths paths = run(GptConfig.of(40, 12, 2, 32, 4), DataType.DOUBLE, 3);
+        // Three sequences and four heads, so that every (sequence, head) offset into the projections is exercised,
+        // and a context longer than the float test's that is not a power of two.
+        Paths paths = run(GptConfig.of(40, 150, 2, 32, 4), DataType.DOUBLE, 3);
         assertEquals(paths.opScore, paths.kernelScore, 1e-12);
         assertClose(paths.opOutput, paths.kernelOutput, 1e-10, "output");
         assertClose(paths.opGradient, paths.kernelGradient, 1e-10, "gradient");
