@@ -6,7 +6,8 @@
 #
 # Env: BASELINE_CP (classes put ahead of the trainer's, run as an extra side "kotoba-baseline": an older build of
 # the model to compare against in the same run), THREADS (2), BATCH (16), CONTEXT (128), VOCAB (8000), WARMUP (3), OUT ($BENCH_DIR/train_throughput.jsonl, BENCH_DIR default /tmp/kotoba-bench).
-# OPENBLAS_CORETYPE is left as the machine sets it. Needs Debian's python3-torch and the trainer's test classes.
+# OPENBLAS_CORETYPE and OMP_WAIT_POLICY are left as the machine sets them and apply to both sides alike; on our 2-vCPU
+# VMs OMP_WAIT_POLICY=passive sped up both (RESULTS 3f). Needs Debian's python3-torch and the trainer's test classes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_SIDE=${1:-20}
@@ -38,7 +39,7 @@ baseline() { OMP_NUM_THREADS=$THREADS java $JAVA_OPTS -Dkotoba.bench.side=kotoba
 torch() { "$PY" bench/train_gpt_torch.py "$@" --threads "$THREADS"; }
 record() { local cfg=$1; while read -r line; do echo "{\"config\": \"$cfg\", ${line#\{}" >> "$OUT"; echo "$cfg $line" >&2; done; }
 
-echo "{\"config\": \"-\", \"side\": \"env\", \"cpu\": \"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\", \"threads\": $THREADS, \"openblas_coretype\": \"${OPENBLAS_CORETYPE:-unset}\", \"uptime_before\": \"$(uptime | sed 's/.*load average: //')\", \"date\": \"$(date -u +%FT%TZ)\"}" >> "$OUT"
+echo "{\"config\": \"-\", \"side\": \"env\", \"cpu\": \"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\", \"threads\": $THREADS, \"openblas_coretype\": \"${OPENBLAS_CORETYPE:-unset}\", \"omp_wait_policy\": \"${OMP_WAIT_POLICY:-unset}\", \"uptime_before\": \"$(uptime | sed 's/.*load average: //')\", \"date\": \"$(date -u +%FT%TZ)\"}" >> "$OUT"
 
 torch mm --n 1024 | record mm
 kotoba mm 1024 10 | record mm

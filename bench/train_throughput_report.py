@@ -17,7 +17,7 @@ def main(path):
     mm = [r for r in rows if r["side"].endswith("-mm")]
     peak = max(r["gflops"] for r in mm) * 1e9
     print(f"date {env.get('date')}, CPU {env.get('cpu')}, threads {env.get('threads')}, "
-          f"OPENBLAS_CORETYPE={env.get('openblas_coretype')}, load before {env.get('uptime_before')}, "
+          f"OPENBLAS_CORETYPE={env.get('openblas_coretype')}, OMP_WAIT_POLICY={env.get('omp_wait_policy', 'unset')}, load before {env.get('uptime_before')}, "
           f"after {end.get('uptime_after')}")
     print("matmul peak (1024^3 fp32, GFLOP/s): " + ", ".join(f"{r['side']} {r['gflops']:.0f}" for r in mm)
           + f"; MFU below uses {peak / 1e9:.0f}")
