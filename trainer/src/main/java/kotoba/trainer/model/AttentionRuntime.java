@@ -17,10 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Backward of the attention probabilities P = softmax(S): dS = P * (dP - rowsum(dP * P)); masked positions have
  * P = 0 and so get no gradient.
  */
-final class AttentionRuntime extends ManualBackpropLayer {
+final class AttentionRuntime extends PreNormBlockRuntime {
 
     private final int contextLength;
-    private final int dModel;
     private final int nHead;
     private final INDArray mask;
     private LayerNormMath.Saved ln;
@@ -32,32 +31,19 @@ final class AttentionRuntime extends ManualBackpropLayer {
     private INDArray merged;
 
     AttentionRuntime(NeuralNetConfiguration conf, DataType dataType, int contextLength, int dModel, int nHead) {
-        super(conf, dataType);
+        super(conf, dataType, dModel);
         this.contextLength = contextLength;
-        this.dModel = dModel;
         this.nHead = nHead;
         this.mask = CausalSelfAttention.causalMask(contextLength, dataType);
     }
 
     @Override
-    INDArray forward(INDArray x, boolean keep) {
-        return CpuKernels.enabled() ? forwardKernels(x, keep) : forwardOps(x, keep);
-    }
-
-    @Override
-    INDArray backward(INDArray dy, Map<String, INDArray> grads) {
-        return CpuKernels.enabled() ? backwardKernels(dy, grads) : backwardOps(dy, grads);
-    }
-
-    private INDArray forwardKernels(INDArray x, boolean keep) {
+    INDArray forwardKernels(INDArray x, boolean keep) {
         Map<String, INDArray> p = paramTable();
         DataType type = x.dataType();
         long b = x.size(0);
         long n = b * contextLength;
-        INDArray normed = keptOrScratch(keep, "h", type, n, dModel);
-        INDArray xhat = keep ? kept("ln.xhat", type, n, dModel) : null;
-        INDArray rstd = keep ? kept("ln.rstd", type, n) : null;
-        LayerNormKernel.forward(rows(x, dModel), p.get("lng"), p.get("lnb"), normed, xhat, rstd);
+        INDArray normed = normalizeInput(x, keep);
         INDArray qkv = keptOrScratch(keep, "qkv", type, n, 3L * dModel);
         Nd4j.gemm(normed, p.get("wqkv"), qkv, false, false, 1.0, 0.0).addiRowVector(p.get("bqkv"));
         INDArray att = keptOrScratch(keep, "probs", type, b, nHead, contextLength, contextLength);
@@ -67,7 +53,8 @@ final class AttentionRuntime extends ManualBackpropLayer {
         return out.reshape('c', x.shape());
     }
 
-    private INDArray backwardKernels(INDArray dy, Map<String, INDArray> grads) {
+    @Override
+    INDArray backwardKernels(INDArray dy, Map<String, INDArray> grads) {
         Map<String, INDArray> p = paramTable();
         INDArray d = HostRows.contiguousC(rows(dy, dModel));
         long n = d.size(0);
@@ -82,16 +69,15 @@ final class AttentionRuntime extends ManualBackpropLayer {
         grads.get("wqkv").assign(mm(kept("h"), dQkv, true, false));
         ColumnSums.into(dQkv, grads.get("bqkv"));
         INDArray dh = mm(dQkv, p.get("wqkv"), false, true);
-        INDArray dx = LayerNormKernel.backward(dh, p.get("lng"), kept("ln.xhat"), kept("ln.rstd"), grads.get("lng"),
-                grads.get("lnb"));
-        return dx.reshape('c', dy.shape());
+        return normalizeInputBackward(dh, dy, grads);
     }
 
     private CausalAttentionKernel kernel(long batch) {
         return new CausalAttentionKernel(Math.toIntExact(batch), contextLength, dModel, nHead);
     }
 
-    private INDArray forwardOps(INDArray x, boolean keep) {
+    @Override
+    INDArray forwardOps(INDArray x, boolean keep) {
         Map<String, INDArray> p = paramTable();
         int t = contextLength;
         int hs = dModel / nHead;
@@ -124,7 +110,8 @@ final class AttentionRuntime extends ManualBackpropLayer {
         return out.reshape('c', x.shape());
     }
 
-    private INDArray backwardOps(INDArray dy, Map<String, INDArray> grads) {
+    @Override
+    INDArray backwardOps(INDArray dy, Map<String, INDArray> grads) {
         Map<String, INDArray> p = paramTable();
         int t = contextLength;
         int hs = dModel / nHead;

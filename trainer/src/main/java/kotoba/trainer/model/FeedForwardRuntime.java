@@ -15,38 +15,24 @@ import org.nd4j.linalg.factory.Nd4j;
  * on the CPU backend LayerNorm is {@link LayerNormKernel}, GELU's gradient {@link GeluGradientKernel} and the bias sums
  * {@link ColumnSums} (see {@link CpuKernels}).
  */
-final class FeedForwardRuntime extends ManualBackpropLayer {
+final class FeedForwardRuntime extends PreNormBlockRuntime {
 
-    private final int dModel;
     private LayerNormMath.Saved ln;
     private INDArray h;
     private INDArray pre;
     private INDArray act;
 
     FeedForwardRuntime(NeuralNetConfiguration conf, DataType dataType, int dModel) {
-        super(conf, dataType);
-        this.dModel = dModel;
+        super(conf, dataType, dModel);
     }
 
     @Override
-    INDArray forward(INDArray x, boolean keep) {
-        return CpuKernels.enabled() ? forwardKernels(x, keep) : forwardOps(x, keep);
-    }
-
-    @Override
-    INDArray backward(INDArray dy, Map<String, INDArray> grads) {
-        return CpuKernels.enabled() ? backwardKernels(dy, grads) : backwardOps(dy, grads);
-    }
-
-    private INDArray forwardKernels(INDArray x, boolean keep) {
+    INDArray forwardKernels(INDArray x, boolean keep) {
         Map<String, INDArray> p = paramTable();
         DataType type = x.dataType();
         long n = x.length() / dModel;
         long hidden = p.get("wfc").size(1);
-        INDArray normed = keptOrScratch(keep, "h", type, n, dModel);
-        INDArray xhat = keep ? kept("ln.xhat", type, n, dModel) : null;
-        INDArray rstd = keep ? kept("ln.rstd", type, n) : null;
-        LayerNormKernel.forward(rows(x, dModel), p.get("lng"), p.get("lnb"), normed, xhat, rstd);
+        INDArray normed = normalizeInput(x, keep);
         INDArray a = keptOrScratch(keep, "pre", type, n, hidden);
         Nd4j.gemm(normed, p.get("wfc"), a, false, false, 1.0, 0.0);
         a.addiRowVector(p.get("bfc"));
@@ -56,7 +42,8 @@ final class FeedForwardRuntime extends ManualBackpropLayer {
         return y.reshape('c', x.shape());
     }
 
-    private INDArray backwardKernels(INDArray dy, Map<String, INDArray> grads) {
+    @Override
+    INDArray backwardKernels(INDArray dy, Map<String, INDArray> grads) {
         Map<String, INDArray> p = paramTable();
         INDArray d = HostRows.contiguousC(rows(dy, dModel));
         grads.get("wproj").assign(mm(kept("act"), d, true, false));
@@ -65,12 +52,11 @@ final class FeedForwardRuntime extends ManualBackpropLayer {
         GeluGradientKernel.backward(kept("pre"), kept("act"), da, grads.get("bfc"));
         grads.get("wfc").assign(mm(kept("h"), da, true, false));
         INDArray dh = mm(da, p.get("wfc"), false, true);
-        INDArray dx = LayerNormKernel.backward(dh, p.get("lng"), kept("ln.xhat"), kept("ln.rstd"), grads.get("lng"),
-                grads.get("lnb"));
-        return dx.reshape('c', dy.shape());
+        return normalizeInputBackward(dh, dy, grads);
     }
 
-    private INDArray forwardOps(INDArray x, boolean keep) {
+    @Override
+    INDArray forwardOps(INDArray x, boolean keep) {
         Map<String, INDArray> p = paramTable();
         LayerNormMath.Saved[] saved = new LayerNormMath.Saved[1];
         INDArray normed = LayerNormMath.forward(rows(x, dModel), p.get("lng"), p.get("lnb"), saved);
@@ -86,7 +72,8 @@ final class FeedForwardRuntime extends ManualBackpropLayer {
         return y.reshape('c', x.shape());
     }
 
-    private INDArray backwardOps(INDArray dy, Map<String, INDArray> grads) {
+    @Override
+    INDArray backwardOps(INDArray dy, Map<String, INDArray> grads) {
         Map<String, INDArray> p = paramTable();
         INDArray d = rows(dy, dModel);
         grads.get("wproj").assign(mm(act, d, true, false));

@@ -63,22 +63,23 @@ class CpuKernelsTest {
         INDArray input = TinyGpt.ids(type, x);
         INDArray labels = TinyGpt.ids(type, y);
 
-        CpuKernels.force(false);
-        graph.setInputs(input);
-        graph.setLabels(labels);
-        graph.computeGradientAndScore();
-        double opScore = graph.score();
-        INDArray opGradient = graph.gradient().gradient().dup();
-        INDArray opOutput = graph.outputSingle(input).dup();
+        Pass ops = pass(graph, input, labels, false);
+        Pass kernels = pass(graph, input, labels, true);
+        return new Paths(ops.score, kernels.score, ops.output, kernels.output, ops.gradient, kernels.gradient);
+    }
 
-        CpuKernels.force(true);
+    private record Pass(double score, INDArray output, INDArray gradient) {
+    }
+
+    /** Score, gradient and inference output of {@code graph} with the kernels on or off. */
+    private static Pass pass(ComputationGraph graph, INDArray input, INDArray labels, boolean kernels) {
+        CpuKernels.force(kernels);
         graph.setInputs(input);
         graph.setLabels(labels);
         graph.computeGradientAndScore();
-        double kernelScore = graph.score();
-        INDArray kernelGradient = graph.gradient().gradient().dup();
-        INDArray kernelOutput = graph.outputSingle(input).dup();
-        return new Paths(opScore, kernelScore, opOutput, kernelOutput, opGradient, kernelGradient);
+        double score = graph.score();
+        INDArray gradient = graph.gradient().gradient().dup();
+        return new Pass(score, graph.outputSingle(input).dup(), gradient);
     }
 
     /** Largest difference relative to the largest magnitude in {@code expected}. */
