@@ -57,10 +57,9 @@ final class HostRows {
      */
     void get(int from, double[] dst, int len, float[] staging) {
         if (floats != null) {
-            float[] f = staging;
-            floats.get(from, f, 0, len);
+            floats.get(from, staging, 0, len);
             for (int i = 0; i < len; i++) {
-                dst[i] = f[i];
+                dst[i] = staging[i];
             }
         } else {
             doubles.get(from, dst, 0, len);
@@ -70,16 +69,14 @@ final class HostRows {
     /** Writes src[0, len) to elements [from, from + len), through {@code staging} as in {@link #get}. */
     void put(int from, double[] src, int len, float[] staging) {
         if (floats != null) {
-            float[] f = staging;
             for (int i = 0; i < len; i++) {
-                f[i] = (float) src[i];
+                staging[i] = (float) src[i];
             }
-            floats.put(from, f, 0, len);
+            floats.put(from, staging, 0, len);
         } else {
             doubles.put(from, src, 0, len);
         }
     }
-
 
     double get(int i) {
         return floats != null ? floats.get(i) : doubles.get(i);

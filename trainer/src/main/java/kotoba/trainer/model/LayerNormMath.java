@@ -26,10 +26,10 @@ final class LayerNormMath {
     /** Normalises {@code x} [N, C] (not modified); returns y and fills {@code saved[0]} for the backward pass. */
     static INDArray forward(INDArray x, INDArray gain, INDArray shift, Saved[] saved) {
         if (CpuKernels.enabled()) {
-            long n = x.size(0);
-            INDArray y = Nd4j.createUninitialized(x.dataType(), new long[] {n, x.size(1)}, 'c');
-            INDArray xhat = saved == null ? null : Nd4j.createUninitialized(x.dataType(), new long[] {n, x.size(1)}, 'c');
-            INDArray rstd = saved == null ? null : Nd4j.createUninitialized(x.dataType(), new long[] {n}, 'c');
+            long[] shape = {x.size(0), x.size(1)};
+            INDArray y = Nd4j.createUninitialized(x.dataType(), shape, 'c');
+            INDArray xhat = saved == null ? null : Nd4j.createUninitialized(x.dataType(), shape, 'c');
+            INDArray rstd = saved == null ? null : Nd4j.createUninitialized(x.dataType(), new long[] {shape[0]}, 'c');
             LayerNormKernel.forward(x, gain, shift, y, xhat, rstd);
             if (saved != null) {
                 saved[0] = new Saved(xhat, rstd);
