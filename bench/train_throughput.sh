@@ -5,7 +5,9 @@
 #   bench/train_throughput.sh [SECONDS_PER_SIDE] [CONFIG...]     CONFIG = d:layers:heads, default the four below
 #
 # Env: BASELINE_CP (classes put ahead of the trainer's, run as an extra side "kotoba-baseline": an older build of
-# the model to compare against in the same run), THREADS (2), BATCH (16), CONTEXT (128), VOCAB (8000), WARMUP (3), OUT ($BENCH_DIR/train_throughput.jsonl, BENCH_DIR default /tmp/kotoba-bench).
+# the model to compare against in the same run), BASELINE_JAVA_OPTS (extra JVM options of that side only; for ND4J's
+# plain native build: BASELINE_CP=<nd4j-native-...-linux-x86_64.jar> BASELINE_JAVA_OPTS=-Dorg.bytedeco.javacpp.platform.extension=
+# because JavaCPP tries the oneDNN build first when both are on the classpath), THREADS (2), BATCH (16), CONTEXT (128), VOCAB (8000), WARMUP (3), OUT ($BENCH_DIR/train_throughput.jsonl, BENCH_DIR default /tmp/kotoba-bench).
 # OPENBLAS_CORETYPE and OMP_WAIT_POLICY are left as the machine sets them and apply to both sides alike; on our 2-vCPU
 # VMs OMP_WAIT_POLICY=passive sped up both (RESULTS 3f). Needs Debian's python3-torch and the trainer's test classes.
 set -euo pipefail
@@ -34,7 +36,7 @@ CP="$SNAP/test-classes:$SNAP/classes:$(cat "$CP_FILE")"
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx4g -XX:+UseParallelGC"}
 
 kotoba() { OMP_NUM_THREADS=$THREADS java $JAVA_OPTS -cp "$CP" kotoba.trainer.model.TrainThroughputBenchmark "$@" 2>/dev/null | grep '^{'; }
-baseline() { OMP_NUM_THREADS=$THREADS java $JAVA_OPTS -Dkotoba.bench.side=kotoba-baseline -cp "$BASELINE_CP:$CP" \
+baseline() { OMP_NUM_THREADS=$THREADS java $JAVA_OPTS ${BASELINE_JAVA_OPTS:-} -Dkotoba.bench.side=kotoba-baseline -cp "$BASELINE_CP:$CP" \
   kotoba.trainer.model.TrainThroughputBenchmark "$@" 2>/dev/null | grep '^{'; }
 torch() { "$PY" bench/train_gpt_torch.py "$@" --threads "$THREADS"; }
 record() { local cfg=$1; while read -r line; do echo "{\"config\": \"$cfg\", ${line#\{}" >> "$OUT"; echo "$cfg $line" >&2; done; }
@@ -43,6 +45,7 @@ echo "{\"config\": \"-\", \"side\": \"env\", \"cpu\": \"$(lscpu | sed -n 's/^Mod
 
 torch mm --n 1024 | record mm
 kotoba mm 1024 10 | record mm
+[ -z "${BASELINE_CP:-}" ] || baseline mm 1024 10 | record mm
 for cfg in "${CONFIGS[@]}"; do
   IFS=: read -r d l h <<< "$cfg"
   common=(--vocab "$VOCAB" --context "$CONTEXT" --batch "$BATCH" --d "$d" --layers "$l" --heads "$h"
@@ -54,6 +57,7 @@ for cfg in "${CONFIGS[@]}"; do
 done
 torch mm --n 1024 | record mm
 kotoba mm 1024 10 | record mm
+[ -z "${BASELINE_CP:-}" ] || baseline mm 1024 10 | record mm
 echo "{\"config\": \"-\", \"side\": \"env-end\", \"uptime_after\": \"$(uptime | sed 's/.*load average: //')\"}" >> "$OUT"
 
 "$PY" bench/train_throughput_report.py "$OUT"
