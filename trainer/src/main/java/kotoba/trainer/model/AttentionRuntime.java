@@ -60,13 +60,13 @@ final class AttentionRuntime extends PreNormBlockRuntime {
         long n = d.size(0);
         long b = n / contextLength;
         DataType type = d.dataType();
-        grads.get("wo").assign(mm(kept("merged"), d, true, false));
+        Nd4j.gemm(kept("merged"), d, grads.get("wo"), true, false, 1.0, 0.0);
         ColumnSums.into(d, grads.get("bo"));
         INDArray dY = mm(d, p.get("wo"), false, true);
         INDArray dS = Nd4j.createUninitialized(type, new long[] {b, nHead, contextLength, contextLength}, 'c');
         INDArray dQkv = Nd4j.createUninitialized(type, new long[] {n, 3L * dModel}, 'c');
         kernel(b).backward(kept("qkv"), kept("probs"), dY, dS, dQkv);
-        grads.get("wqkv").assign(mm(kept("h"), dQkv, true, false));
+        Nd4j.gemm(kept("h"), dQkv, grads.get("wqkv"), true, false, 1.0, 0.0);
         ColumnSums.into(dQkv, grads.get("bqkv"));
         INDArray dh = mm(dQkv, p.get("wqkv"), false, true);
         return normalizeInputBackward(dh, dy, grads);

@@ -46,11 +46,11 @@ final class FeedForwardRuntime extends PreNormBlockRuntime {
     INDArray backwardKernels(INDArray dy, Map<String, INDArray> grads) {
         Map<String, INDArray> p = paramTable();
         INDArray d = HostRows.contiguousC(rows(dy, dModel));
-        grads.get("wproj").assign(mm(kept("act"), d, true, false));
+        Nd4j.gemm(kept("act"), d, grads.get("wproj"), true, false, 1.0, 0.0);
         ColumnSums.into(d, grads.get("bproj"));
         INDArray da = mm(d, p.get("wproj"), false, true);
         GeluGradientKernel.backward(kept("pre"), kept("act"), da, grads.get("bfc"));
-        grads.get("wfc").assign(mm(kept("h"), da, true, false));
+        Nd4j.gemm(kept("h"), da, grads.get("wfc"), true, false, 1.0, 0.0);
         INDArray dh = mm(da, p.get("wfc"), false, true);
         return normalizeInputBackward(dh, dy, grads);
     }

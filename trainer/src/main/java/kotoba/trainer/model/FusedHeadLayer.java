@@ -19,8 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Why: over the vocabulary every pass costs B*T*V memory traffic, and the SameDiff version made about fifteen
  * (one-hot, log-softmax, product, sums and their gradients), ran the forward pass again inside its backward pass and
- * once more for the score. Here a training step makes five passes over [B*T, V] (the logits matmul writes it, row
- * maxima, softmax in place, maxima of the softmax, the gradient scaling) besides the two gradient matmuls, and the
+ * once more for the score. Here a training step makes three passes over [B*T, V] (the logits matmul writes it, row
+ * maxima, softmax in place) besides the two gradient matmuls, which also apply the 1/T scaling, and the
  * loss computed during backprop is reused for the score. Its arrays live in {@link LayerWorkspaces}' scratch
  * workspace.
  *
@@ -78,12 +78,13 @@ final class FusedHeadLayer extends SameDiffOutputLayer {
             INDArray probs = logits(h);
             int[] targets = targets(probs.size(0));
             cachedLoss = SoftmaxCrossEntropy.sumInPlace(probs, targets) / contextLength;
-            // probs now holds dL/dlogits of the summed loss; the layer's loss is that sum / T.
-            probs.divi(contextLength);
+            // probs now holds dL/dlogits of the summed loss; the layer's loss is that sum / T, so both products
+            // scale by 1/T (a pass over [B*T, V] saved), and write straight into their destinations.
+            double scale = 1.0 / contextLength;
             INDArray w = param(LanguageModelHead.OUTPUT_WEIGHT);
-            INDArray wGrad = gradTable.get(LanguageModelHead.OUTPUT_WEIGHT);
-            wGrad.assign(Nd4j.gemm(h, probs, true, false));
-            INDArray dh = Nd4j.gemm(probs, w, false, true);
+            Nd4j.gemm(h, probs, gradTable.get(LanguageModelHead.OUTPUT_WEIGHT), true, false, scale, 0.0);
+            INDArray dh = Nd4j.gemm(probs, w, Nd4j.createUninitialized(h.dataType(), h.shape(), 'c'), false, true,
+                    scale, 0.0);
             INDArray dRows = LayerNormMath.backward(dh, param("lng"), saved[0], gradTable.get("lng"),
                     gradTable.get("lnb"));
             dx = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD,

@@ -8,11 +8,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * Cross-entropy of logits [N, V] against target ids, computed through one in-place softmax over the vocabulary: the
  * language-model head's loss and gradient, and the validation loss.
  *
- * <p>Each loss is logsumexp - logit[target] = max - log(max softmax) - logit[target], exact even where
- * softmax[target] underflows, and summed in double. Over the vocabulary every pass costs N*V memory traffic, so this
- * makes as few as it can: row maxima, the softmax, maxima of the softmax.
+ * <p>Each loss is -log softmax[target], or, where softmax[target] underflowed, logsumexp - logit[target] = max -
+ * log(max softmax) - logit[target], which stays exact; losses are summed in double. Over the vocabulary every pass costs N*V memory traffic, so this
+ * makes as few as it can: row maxima and the softmax; only rows whose target probability underflowed read their row
+ * again.
  */
 public final class SoftmaxCrossEntropy {
+
+    /** Float's smallest normal number: below it a probability has lost precision. */
+    private static final double NORMAL = Float.MIN_NORMAL;
 
     private SoftmaxCrossEntropy() {
     }
@@ -37,11 +41,14 @@ public final class SoftmaxCrossEntropy {
         }
         INDArray rowMax = logits.max(1);
         Nd4j.exec(new SoftMax(logits, logits, 1));
-        INDArray probMax = logits.max(1);
         for (int n = 0; n < targets.length; n++) {
-            out[n] += rowMax.getDouble(n) - Math.log(probMax.getDouble(n));
+            double p = logits.getDouble(n, targets[n]);
+            // -log p is as exact as the softmax itself while p is a normal number; a row whose target underflowed
+            // takes max - log(max softmax) - logit[target] instead, so only such rows pay a pass for their maximum.
+            out[n] = p >= NORMAL ? -Math.log(p) : out[n] + rowMax.getDouble(n)
+                    - Math.log(logits.getRow(n).maxNumber().doubleValue());
             if (gradient) {
-                logits.putScalar(n, targets[n], logits.getDouble(n, targets[n]) - 1.0);
+                logits.putScalar(n, targets[n], p - 1.0);
             }
         }
         return out;
