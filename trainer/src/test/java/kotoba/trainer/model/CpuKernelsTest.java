@@ -37,12 +37,14 @@ class CpuKernelsTest {
         assertClose(paths.opGradient, paths.kernelGradient, 1e-10, "gradient");
     }
 
+    // In float the paths differ by about 4e-7 of the largest entry (summation order); 1e-5 still fails when a
+    // LayerNorm gradient term is off by a tenth of a percent.
     @Test
     void kernelAndOpPathsAgreeInSinglePrecisionAtTrainingShapes() {
         Paths paths = run(GptConfig.of(300, 64, 2, 96, 6), DataType.FLOAT, 4);
         assertEquals(paths.opScore, paths.kernelScore, 1e-5);
-        assertClose(paths.opOutput, paths.kernelOutput, 1e-4, "output");
-        assertClose(paths.opGradient, paths.kernelGradient, 1e-3, "gradient");
+        assertClose(paths.opOutput, paths.kernelOutput, 1e-5, "output");
+        assertClose(paths.opGradient, paths.kernelGradient, 1e-5, "gradient");
     }
 
     private record Paths(double opScore, double kernelScore, INDArray opOutput, INDArray kernelOutput,
