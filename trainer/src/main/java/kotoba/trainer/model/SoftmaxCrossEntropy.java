@@ -9,9 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * language-model head's loss and gradient, and the validation loss.
  *
  * <p>Each loss is -log softmax[target], or, where softmax[target] underflowed, logsumexp - logit[target] = max -
- * log(max softmax) - logit[target], which stays exact; losses are summed in double. Over the vocabulary every pass costs N*V memory traffic, so this
- * makes as few as it can: row maxima and the softmax; only rows whose target probability underflowed read their row
- * again.
+ * log(max softmax) - logit[target], which stays exact; losses are summed in double. Over the vocabulary every pass
+ * costs N*V memory traffic, so this makes as few as it can: row maxima and the softmax; only rows whose target
+ * probability underflowed read their row again.
  */
 public final class SoftmaxCrossEntropy {
 
