@@ -6,8 +6,10 @@
 #
 # Env: BASELINE_CP (classes put ahead of the trainer's, run as an extra side "kotoba-baseline": an older build of
 # the model to compare against in the same run), BASELINE_JAVA_OPTS (extra JVM options of that side only; for ND4J's
-# plain native build: BASELINE_CP=<nd4j-native-...-linux-x86_64.jar> BASELINE_JAVA_OPTS=-Dorg.bytedeco.javacpp.platform.extension=
-# because JavaCPP tries the oneDNN build first when both are on the classpath), THREADS (2), BATCH (16), CONTEXT (128), VOCAB (8000), WARMUP (3), OUT ($BENCH_DIR/train_throughput.jsonl, BENCH_DIR default /tmp/kotoba-bench).
+# plain native build: BASELINE_CP=<nd4j-native-...-linux-x86_64.jar>
+# BASELINE_JAVA_OPTS=-Dorg.bytedeco.javacpp.platform.extension= , because JavaCPP tries the oneDNN build first when
+# both are on the classpath), THREADS (2), BATCH (16), CONTEXT (128), VOCAB (8000), WARMUP (3),
+# OUT ($BENCH_DIR/train_throughput.jsonl, BENCH_DIR default /tmp/kotoba-bench).
 # OPENBLAS_CORETYPE and OMP_WAIT_POLICY are left as the machine sets them and apply to both sides alike; on our 2-vCPU
 # VMs OMP_WAIT_POLICY=passive sped up both (RESULTS 3f). Needs Debian's python3-torch and the trainer's test classes.
 set -euo pipefail
