@@ -6,7 +6,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The core of causal multi-head attention on the CPU, read straight out of the fused projections: for each sequence
  * b and head h, P = softmax(Q K^T / sqrt(hs) + causal mask) and Y = P V, where Q, K and V of (b, h) are [T, hs]
  * slices of qkv [B*T, 3C] and Y is written as columns h*hs.. of merged [B*T, C]. No permuted copies are made; the
- * products are {@link StridedGemm} calls and the softmax and its gradient are Java passes over the rows of P.
+ * products are {@link StridedGemm} calls and the softmax and its gradient are Java passes over the rows of P. The
+ * (b, h) pairs are split over the kernel threads, each running its products on a single-threaded OpenBLAS and its
+ * softmax rows while the block is still in cache: 128 x 128 products gain little from OpenBLAS's own threads.
  *
  * <p>Backward: dV = P^T dY, dP = dY V^T, dS = P * (dP - rowsum(dP * P)), dQ = dS K / sqrt(hs), dK = dS^T Q / sqrt(hs).
  * Future positions have P = 0 and so dS = 0: they get no gradient.
@@ -29,26 +31,28 @@ final class CausalAttentionKernel {
 
     /** Fills probs [B, nh, T, T] with the attention weights and merged [B*T, C] with their outputs. */
     void forward(INDArray qkv, INDArray probs, INDArray merged) {
-        StridedGemm in = StridedGemm.over(qkv);
-        StridedGemm p = StridedGemm.over(probs);
-        StridedGemm out = StridedGemm.over(merged);
+        HostRows scores = HostRows.of(probs);
         double scale = 1.0 / Math.sqrt(hs);
         int ld = 3 * c;
-        for (int b = 0; b < batch; b++) {
-            for (int h = 0; h < nHead; h++) {
-                long q = (long) b * t * ld + (long) h * hs;
-                // [T, hs] x [hs, T] -> scores [T, T]
-                StridedGemm.gemm(false, true, t, t, hs, scale, in, q, ld, in, q + c, ld, 0.0, p, block(b, h), t);
-            }
-        }
-        softmaxRows(HostRows.of(probs));
-        for (int b = 0; b < batch; b++) {
-            for (int h = 0; h < nHead; h++) {
-                long v = (long) b * t * ld + 2L * c + (long) h * hs;
-                // [T, T] x [T, hs] -> [T, hs] at columns h*hs of merged's rows b*T..
-                StridedGemm.gemm(false, false, t, hs, t, 1.0, p, block(b, h), t, in, v, ld,
-                        0.0, out, (long) b * t * c + (long) h * hs, c);
-            }
+        try (SingleThreadedBlas single = SingleThreadedBlas.enter()) {
+            KernelThreads.forRows(batch * nHead, 1, (chunk, from, to) -> {
+                // JavaCPP reads a pointer's position at the call: each thread positions operands of its own.
+                StridedGemm in = StridedGemm.over(qkv);
+                StridedGemm p = StridedGemm.over(probs);
+                StridedGemm out = StridedGemm.over(merged);
+                Row row = new Row(t);
+                for (int bh = from; bh < to; bh++) {
+                    int b = bh / nHead;
+                    int h = bh % nHead;
+                    long q = (long) b * t * ld + (long) h * hs;
+                    // [T, hs] x [hs, T] -> scores [T, T]
+                    StridedGemm.gemm(false, true, t, t, hs, scale, in, q, ld, in, q + c, ld, 0.0, p, block(b, h), t);
+                    softmaxRows(scores, block(b, h), row);
+                    // [T, T] x [T, hs] -> [T, hs] at columns h*hs of merged's rows b*T..
+                    StridedGemm.gemm(false, false, t, hs, t, 1.0, p, block(b, h), t, in, q + 2L * c, ld,
+                            0.0, out, (long) b * t * c + (long) h * hs, c);
+                }
+            });
         }
     }
 
@@ -56,34 +60,38 @@ final class CausalAttentionKernel {
      * Given dY [B*T, C] (dL/dmerged), fills dQkv [B*T, 3C]; {@code scratch} [B, nh, T, T] receives dP and then dS.
      */
     void backward(INDArray qkv, INDArray probs, INDArray dY, INDArray scratch, INDArray dQkv) {
-        StridedGemm in = StridedGemm.over(qkv);
-        StridedGemm p = StridedGemm.over(probs);
-        StridedGemm dy = StridedGemm.over(HostRows.contiguousC(dY));
-        StridedGemm ds = StridedGemm.over(scratch);
-        StridedGemm out = StridedGemm.over(dQkv);
+        INDArray dYc = HostRows.contiguousC(dY);
+        HostRows pRows = HostRows.of(probs);
+        HostRows dsRows = HostRows.of(scratch);
         double scale = 1.0 / Math.sqrt(hs);
         int ld = 3 * c;
-        for (int b = 0; b < batch; b++) {
-            for (int h = 0; h < nHead; h++) {
-                long rows = (long) b * t * ld + (long) h * hs;
-                long y = (long) b * t * c + (long) h * hs;
-                // dP = dY V^T: [T, hs] x [hs, T]
-                StridedGemm.gemm(false, true, t, t, hs, 1.0, dy, y, c, in, rows + 2L * c, ld, 0.0, ds, block(b, h), t);
-                // dV = P^T dY: [T, T] x [T, hs]
-                StridedGemm.gemm(true, false, t, hs, t, 1.0, p, block(b, h), t, dy, y, c,
-                        0.0, out, rows + 2L * c, ld);
-            }
-        }
-        softmaxGradientRows(HostRows.of(probs), HostRows.of(scratch));
-        for (int b = 0; b < batch; b++) {
-            for (int h = 0; h < nHead; h++) {
-                long rows = (long) b * t * ld + (long) h * hs;
-                // dQ = dS K / sqrt(hs), dK = dS^T Q / sqrt(hs): [T, T] x [T, hs]
-                StridedGemm.gemm(false, false, t, hs, t, scale, ds, block(b, h), t, in, rows + c, ld,
-                        0.0, out, rows, ld);
-                StridedGemm.gemm(true, false, t, hs, t, scale, ds, block(b, h), t, in, rows, ld,
-                        0.0, out, rows + c, ld);
-            }
+        try (SingleThreadedBlas single = SingleThreadedBlas.enter()) {
+            KernelThreads.forRows(batch * nHead, 1, (chunk, from, to) -> {
+                StridedGemm in = StridedGemm.over(qkv);
+                StridedGemm p = StridedGemm.over(probs);
+                StridedGemm dy = StridedGemm.over(dYc);
+                StridedGemm ds = StridedGemm.over(scratch);
+                StridedGemm out = StridedGemm.over(dQkv);
+                Row row = new Row(t);
+                for (int bh = from; bh < to; bh++) {
+                    int b = bh / nHead;
+                    int h = bh % nHead;
+                    long rows = (long) b * t * ld + (long) h * hs;
+                    long y = (long) b * t * c + (long) h * hs;
+                    // dP = dY V^T: [T, hs] x [hs, T]
+                    StridedGemm.gemm(false, true, t, t, hs, 1.0, dy, y, c, in, rows + 2L * c, ld,
+                            0.0, ds, block(b, h), t);
+                    // dV = P^T dY: [T, T] x [T, hs]
+                    StridedGemm.gemm(true, false, t, hs, t, 1.0, p, block(b, h), t, dy, y, c,
+                            0.0, out, rows + 2L * c, ld);
+                    softmaxGradientRows(pRows, dsRows, block(b, h), row);
+                    // dQ = dS K / sqrt(hs), dK = dS^T Q / sqrt(hs): [T, T] x [T, hs]
+                    StridedGemm.gemm(false, false, t, hs, t, scale, ds, block(b, h), t, in, rows + c, ld,
+                            0.0, out, rows, ld);
+                    StridedGemm.gemm(true, false, t, hs, t, scale, ds, block(b, h), t, in, rows, ld,
+                            0.0, out, rows + c, ld);
+                }
+            });
         }
     }
 
@@ -91,53 +99,56 @@ final class CausalAttentionKernel {
         return ((long) b * nHead + h) * t * t;
     }
 
-    /** In place on [B*nh*T, T] score rows: causal softmax of row i (mod T) over keys 0..i, zeros after. */
-    private void softmaxRows(HostRows scores) {
-        KernelThreads.forRows(batch * nHead * t, (chunk, from, to) -> {
-            float[] staging = new float[t];
-            double[] row = new double[t];
-            for (int r = from; r < to; r++) {
-                int visible = r % t + 1;
-                scores.get(r * t, row, visible, staging);
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < visible; j++) {
-                    max = Math.max(max, row[j]);
-                }
-                double sum = 0;
-                for (int j = 0; j < visible; j++) {
-                    row[j] = Math.exp(row[j] - max);
-                    sum += row[j];
-                }
-                double inv = 1.0 / sum;
-                for (int j = 0; j < visible; j++) {
-                    row[j] *= inv;
-                }
-                java.util.Arrays.fill(row, visible, t, 0.0);
-                scores.put(r * t, row, t, staging);
-            }
-        });
+    /** One thread's rows of a [T, T] block in double, with their float staging. */
+    private record Row(float[] staging, double[] a, double[] b) {
+        Row(int t) {
+            this(new float[t], new double[t], new double[t]);
+        }
     }
 
-    /** In place on dP rows: dS = P * (dP - rowsum(dP * P)) over the visible keys, zeros after. */
-    private void softmaxGradientRows(HostRows probs, HostRows grads) {
-        KernelThreads.forRows(batch * nHead * t, (chunk, from, to) -> {
-            float[] staging = new float[t];
-            double[] p = new double[t];
-            double[] d = new double[t];
-            for (int r = from; r < to; r++) {
-                int visible = r % t + 1;
-                probs.get(r * t, p, visible, staging);
-                grads.get(r * t, d, visible, staging);
-                double dot = 0;
-                for (int j = 0; j < visible; j++) {
-                    dot += d[j] * p[j];
-                }
-                for (int j = 0; j < visible; j++) {
-                    d[j] = p[j] * (d[j] - dot);
-                }
-                java.util.Arrays.fill(d, visible, t, 0.0);
-                grads.put(r * t, d, t, staging);
+    /** In place on the [T, T] scores at {@code at}: causal softmax of row i over keys 0..i, zeros after. */
+    private void softmaxRows(HostRows scores, long at, Row work) {
+        double[] row = work.a();
+        for (int i = 0; i < t; i++) {
+            int visible = i + 1;
+            int r = Math.toIntExact(at + (long) i * t);
+            scores.get(r, row, visible, work.staging());
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < visible; j++) {
+                max = Math.max(max, row[j]);
             }
-        });
+            double sum = 0;
+            for (int j = 0; j < visible; j++) {
+                row[j] = Math.exp(row[j] - max);
+                sum += row[j];
+            }
+            double inv = 1.0 / sum;
+            for (int j = 0; j < visible; j++) {
+                row[j] *= inv;
+            }
+            java.util.Arrays.fill(row, visible, t, 0.0);
+            scores.put(r, row, t, work.staging());
+        }
+    }
+
+    /** In place on the [T, T] dP block at {@code at}: dS = P * (dP - rowsum(dP * P)) over visible keys, zeros after. */
+    private void softmaxGradientRows(HostRows probs, HostRows grads, long at, Row work) {
+        double[] p = work.a();
+        double[] d = work.b();
+        for (int i = 0; i < t; i++) {
+            int visible = i + 1;
+            int r = Math.toIntExact(at + (long) i * t);
+            probs.get(r, p, visible, work.staging());
+            grads.get(r, d, visible, work.staging());
+            double dot = 0;
+            for (int j = 0; j < visible; j++) {
+                dot += d[j] * p[j];
+            }
+            for (int j = 0; j < visible; j++) {
+                d[j] = p[j] * (d[j] - dot);
+            }
+            java.util.Arrays.fill(d, visible, t, 0.0);
+            grads.put(r, d, t, work.staging());
+        }
     }
 }

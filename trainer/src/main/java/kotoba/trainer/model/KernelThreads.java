@@ -31,18 +31,36 @@ final class KernelThreads {
         void run(int chunk, int from, int to);
     }
 
+    private static volatile Integer forced;
+
     private KernelThreads() {
+    }
+
+    /** For tests (whose JVM has one ND4J thread, which ND4J will not raise): a thread count, or null for ND4J's. */
+    static void force(Integer threads) {
+        forced = threads;
     }
 
     /** How many chunks {@link #forRows} splits {@code rows} rows into. */
     static int chunks(int rows) {
-        int threads = Math.max(1, Nd4j.getEnvironment().maxThreads());
-        return Math.max(1, Math.min(threads, rows / MIN_ROWS_PER_THREAD));
+        return chunks(rows, MIN_ROWS_PER_THREAD);
+    }
+
+    /** How many chunks {@link #forRows(int, int, Rows)} splits {@code rows} rows into. */
+    static int chunks(int rows, int minRowsPerThread) {
+        Integer f = forced;
+        int threads = Math.max(1, f != null ? f : Nd4j.getEnvironment().maxThreads());
+        return Math.max(1, Math.min(threads, rows / minRowsPerThread));
     }
 
     /** Runs {@code body} over [0, rows) in {@link #chunks} contiguous chunks, the last one on the calling thread. */
     static void forRows(int rows, Rows body) {
-        int chunks = chunks(rows);
+        forRows(rows, MIN_ROWS_PER_THREAD, body);
+    }
+
+    /** As {@link #forRows(int, Rows)}, for "rows" (such as whole attention heads) worth a thread from fewer. */
+    static void forRows(int rows, int minRowsPerThread, Rows body) {
+        int chunks = chunks(rows, minRowsPerThread);
         if (chunks == 1) {
             body.run(0, 0, rows);
             return;

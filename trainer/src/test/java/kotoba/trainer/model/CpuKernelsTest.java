@@ -47,12 +47,46 @@ class CpuKernelsTest {
         assertClose(paths.opGradient, paths.kernelGradient, 1e-5, "gradient");
     }
 
+    // The suite runs with one ND4J thread: here the kernels split their rows and attention heads over two, with
+    // OpenBLAS on two threads as well, which the attention kernel must leave as it found them.
+    @Test
+    void kernelsSplitOverTwoThreadsMatchOneThreadAndRestoreBlasThreads() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        GptConfig config = GptConfig.of(40, 33, 2, 32, 4);
+        ComputationGraph graph = GptModel.build(config, new NoOp(), DataType.DOUBLE);
+        INDArray[] batch = randomBatch(config, DataType.DOUBLE, 3);
+        int blasBefore = Nd4j.factory().blas().getMaxThreads();
+        try {
+            KernelThreads.force(1);
+            Pass one = pass(graph, batch[0], batch[1], true);
+            KernelThreads.force(2);
+            Nd4j.factory().blas().setMaxThreads(2);
+            assertEquals(2, KernelThreads.chunks(3 * 33), "rows split in two");
+            Pass two = pass(graph, batch[0], batch[1], true);
+            assertEquals(2, Nd4j.factory().blas().getMaxThreads(), "OpenBLAS threads after the attention kernel");
+            assertEquals(one.score, two.score, 1e-12);
+            assertClose(one.output, two.output, 1e-12, "output");
+            assertClose(one.gradient, two.gradient, 1e-12, "gradient");
+        } finally {
+            KernelThreads.force(null);
+            Nd4j.factory().blas().setMaxThreads(blasBefore);
+        }
+    }
+
     private record Paths(double opScore, double kernelScore, INDArray opOutput, INDArray kernelOutput,
                          INDArray opGradient, INDArray kernelGradient) {
     }
 
     private static Paths run(GptConfig config, DataType type, int batch) {
         ComputationGraph graph = GptModel.build(config, new NoOp(), type);
+        INDArray[] inputAndLabels = randomBatch(config, type, batch);
+        Pass ops = pass(graph, inputAndLabels[0], inputAndLabels[1], false);
+        Pass kernels = pass(graph, inputAndLabels[0], inputAndLabels[1], true);
+        return new Paths(ops.score, kernels.score, ops.output, kernels.output, ops.gradient, kernels.gradient);
+    }
+
+    /** Random token ids {input, labels}, [batch, T] each. */
+    private static INDArray[] randomBatch(GptConfig config, DataType type, int batch) {
         Random random = new Random(11);
         int[][] x = new int[batch][config.contextLength()];
         int[][] y = new int[batch][config.contextLength()];
@@ -62,12 +96,7 @@ class CpuKernelsTest {
                 y[b][t] = random.nextInt(config.vocabSize());
             }
         }
-        INDArray input = TinyGpt.ids(type, x);
-        INDArray labels = TinyGpt.ids(type, y);
-
-        Pass ops = pass(graph, input, labels, false);
-        Pass kernels = pass(graph, input, labels, true);
-        return new Paths(ops.score, kernels.score, ops.output, kernels.output, ops.gradient, kernels.gradient);
+        return new INDArray[] {TinyGpt.ids(type, x), TinyGpt.ids(type, y)};
     }
 
     private record Pass(double score, INDArray output, INDArray gradient) {
