@@ -28,7 +28,7 @@ done
 echo "load before: $(uptime | sed 's/.*load average: //')" >&2
 for worker in ${WORKER_KINDS:-reuse rebuild}; do
   for workers in 1 2; do
-    OMP_NUM_THREADS=1 java $OPENS -Xmx6g -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
+    OMP_NUM_THREADS=1 java $OPENS -Xmx6g ${JAVA_OPTS:-} -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
       "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" "$workers" "$F" "$ROUNDS" "$worker" 2>/dev/null \
       | grep '^{' | tee -a "$OUT"
   done

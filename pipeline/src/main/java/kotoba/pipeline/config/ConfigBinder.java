@@ -108,8 +108,12 @@ public final class ConfigBinder {
         if (v.valueType() != ConfigValueType.OBJECT) throw wrongType(path, "an object", v);
         Type[] kv = ((ParameterizedType) target).getActualTypeArguments();
         Map<Object, Object> out = new LinkedHashMap<>();
-        ((com.typesafe.config.ConfigObject) v).forEach((k, item) -> out.put(mapKey(k, kv[0], path),
-            convert(item, kv[1], join(path, k))));
+        // A null entry removes what a lower layer set: a cluster profile drops local.conf's spark.driver.host.
+        ((com.typesafe.config.ConfigObject) v).forEach((k, item) -> {
+          if (item.valueType() != ConfigValueType.NULL) {
+            out.put(mapKey(k, kv[0], path), convert(item, kv[1], join(path, k)));
+          }
+        });
         return Map.copyOf(out);
       }
       if (raw.isRecord()) {

@@ -57,6 +57,12 @@ class ConfigBinderTest {
   }
 
   @Test
+  void nullInAnUpperLayerRemovesAMapEntry() {
+    Section s = bind("s.extra { \"spark.x\" = null, \"spark.y\" = 2 }");
+    assertEquals(Map.of("spark.y", "2"), s.extra());
+  }
+
+  @Test
   void unknownKeyIsNamedWithASuggestion() {
     ConfigError e = assertThrows(ConfigError.class, () -> bind("s.min_charz = 3"));
     assertTrue(e.getMessage().contains("s.min_charz"), e.getMessage());

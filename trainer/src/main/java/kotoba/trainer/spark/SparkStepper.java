@@ -18,10 +18,9 @@ import java.util.List;
  * minibatches, which DL4J trains on the executors and averages.
  *
  * <p>Data path: the driver streams just one round of blocks from the reader (never the corpus), encodes them
- * and ships them with the round's tasks. Each round re-creates the network on every worker from its JSON
- * configuration (DL4J's training master does so); with the GPT's hand-written layers that no longer rebuilds any
- * SameDiff graph, but it still costs parameter and updater-state transfer, so the averaging frequency should stay
- * high enough for that to be small against the round.
+ * and ships them with the round's tasks. Workers keep their networks between rounds ({@link NetworkReusingWorker});
+ * each round still moves the parameters and the Adam state to every worker and back, so the averaging frequency
+ * should stay high enough for that to be small against the round.
  */
 public final class SparkStepper implements Stepper {
     private final SparkComputationGraph spark;
