@@ -2,7 +2,8 @@
 # Data-parallel efficiency of kotoba's Spark trainer (parameter averaging): the same GPT on local[1] and local[2],
 # one core per worker (OMP_NUM_THREADS=1), batch per worker fixed, averaging every F steps. Efficiency =
 # tokens/s(2 workers) / (2 * tokens/s(1 worker)). Prints the JSON lines and the efficiency, for kotoba's worker that
-# keeps its network between rounds ("reuse") and, in the same run, DL4J's worker that rebuilds it ("rebuild").
+# keeps its network between rounds ("reuse") and, in the same run, DL4J's worker that rebuilds it ("rebuild"), then
+# the machine's ceiling for the same work without Spark (CEILING=0 skips it). JAVA_OPTS go to every JVM.
 #
 #   bench/train_throughput_spark.sh [F] [ROUNDS] [d:layers:heads]     defaults 8, 2, 128:4:4
 set -euo pipefail
@@ -33,10 +34,27 @@ for worker in ${WORKER_KINDS:-reuse rebuild}; do
       | grep '^{' | tee -a "$OUT"
   done
 done
+# The machine's own ceiling, no Spark: the same model trained by one single-thread JVM alone, then by two at once
+# (TrainThroughputBenchmark, as long as a Spark round). Two 1-core workers cannot beat two independent processes.
+if [ "${CEILING:-1}" = 1 ]; then
+  SECS=$(grep '"workers": 1,' "$OUT" | head -1 | sed 's/.*seconds_per_round": \([0-9.]*\).*/\1/')
+  SECS=$(printf '%.0f' "${SECS:-15}")
+  solo() { OMP_NUM_THREADS=1 java -Xmx3g ${JAVA_OPTS:-} -Dkotoba.bench.side="$1" -cp "$CP" \
+    kotoba.trainer.model.TrainThroughputBenchmark train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" 3 "$SECS" 3 \
+    2>/dev/null | grep '^{'; }
+  solo alone | tee -a "$OUT"
+  solo pair-a > "$OUT.pair" & solo pair-b | tee -a "$OUT"; wait; tee -a "$OUT" < "$OUT.pair"; rm -f "$OUT.pair"
+fi
 echo "load after: $(uptime | sed 's/.*load average: //')" >&2
 "$PY" - "$OUT" <<'PYEOF'
 import json, sys
-rows = {(r.get("worker", "rebuild"), r["workers"]): r for r in map(json.loads, open(sys.argv[1]))}
+lines = [json.loads(l) for l in open(sys.argv[1])]
+rows = {(r.get("worker", "rebuild"), r["workers"]): r for r in lines if "workers" in r}
+solo = {r["side"]: r["tokens_per_s"] for r in lines if "workers" not in r}
+if {"alone", "pair-a", "pair-b"} <= solo.keys():
+    print(f"ceiling without Spark: two independent 1-thread trainers at once run {(solo['pair-a'] + solo['pair-b']) / 2:.0f}"
+          f" tok/s each against {solo['alone']:.0f} alone: "
+          f"{100 * (solo['pair-a'] + solo['pair-b']) / (2 * solo['alone']):.0f}%")
 for kind in ("reuse", "rebuild"):
     one, two = rows.get((kind, 1)), rows.get((kind, 2))
     if one and two:
