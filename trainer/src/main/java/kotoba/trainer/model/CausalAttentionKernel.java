@@ -34,26 +34,21 @@ final class CausalAttentionKernel {
         HostRows scores = HostRows.of(probs);
         double scale = 1.0 / Math.sqrt(hs);
         int ld = 3 * c;
-        try (SingleThreadedBlas single = SingleThreadedBlas.enter()) {
-            KernelThreads.forRows(batch * nHead, 1, (chunk, from, to) -> {
-                // JavaCPP reads a pointer's position at the call: each thread positions operands of its own.
-                StridedGemm in = StridedGemm.over(qkv);
-                StridedGemm p = StridedGemm.over(probs);
-                StridedGemm out = StridedGemm.over(merged);
-                Row row = new Row(t);
-                for (int bh = from; bh < to; bh++) {
-                    int b = bh / nHead;
-                    int h = bh % nHead;
-                    long q = (long) b * t * ld + (long) h * hs;
-                    // [T, hs] x [hs, T] -> scores [T, T]
-                    StridedGemm.gemm(false, true, t, t, hs, scale, in, q, ld, in, q + c, ld, 0.0, p, block(b, h), t);
-                    softmaxRows(scores, block(b, h), row);
-                    // [T, T] x [T, hs] -> [T, hs] at columns h*hs of merged's rows b*T..
-                    StridedGemm.gemm(false, false, t, hs, t, 1.0, p, block(b, h), t, in, q + 2L * c, ld,
-                            0.0, out, (long) b * t * c + (long) h * hs, c);
-                }
-            });
-        }
+        forEachBlock(() -> {
+            StridedGemm in = StridedGemm.over(qkv);
+            StridedGemm p = StridedGemm.over(probs);
+            StridedGemm out = StridedGemm.over(merged);
+            Row row = new Row(t);
+            return (b, h) -> {
+                long q = (long) b * t * ld + (long) h * hs;
+                // [T, hs] x [hs, T] -> scores [T, T]
+                StridedGemm.gemm(false, true, t, t, hs, scale, in, q, ld, in, q + c, ld, 0.0, p, block(b, h), t);
+                softmaxRows(scores, block(b, h), row);
+                // [T, T] x [T, hs] -> [T, hs] at columns h*hs of merged's rows b*T..
+                StridedGemm.gemm(false, false, t, hs, t, 1.0, p, block(b, h), t, in, q + 2L * c, ld,
+                        0.0, out, (long) b * t * c + (long) h * hs, c);
+            };
+        });
     }
 
     /**
@@ -65,31 +60,48 @@ final class CausalAttentionKernel {
         HostRows dsRows = HostRows.of(scratch);
         double scale = 1.0 / Math.sqrt(hs);
         int ld = 3 * c;
+        forEachBlock(() -> {
+            StridedGemm in = StridedGemm.over(qkv);
+            StridedGemm p = StridedGemm.over(probs);
+            StridedGemm dy = StridedGemm.over(dYc);
+            StridedGemm ds = StridedGemm.over(scratch);
+            StridedGemm out = StridedGemm.over(dQkv);
+            Row row = new Row(t);
+            return (b, h) -> {
+                long rows = (long) b * t * ld + (long) h * hs;
+                long y = (long) b * t * c + (long) h * hs;
+                // dP = dY V^T: [T, hs] x [hs, T]
+                StridedGemm.gemm(false, true, t, t, hs, 1.0, dy, y, c, in, rows + 2L * c, ld, 0.0, ds, block(b, h), t);
+                // dV = P^T dY: [T, T] x [T, hs]
+                StridedGemm.gemm(true, false, t, hs, t, 1.0, p, block(b, h), t, dy, y, c,
+                        0.0, out, rows + 2L * c, ld);
+                softmaxGradientRows(pRows, dsRows, block(b, h), row);
+                // dQ = dS K / sqrt(hs), dK = dS^T Q / sqrt(hs): [T, T] x [T, hs]
+                StridedGemm.gemm(false, false, t, hs, t, scale, ds, block(b, h), t, in, rows + c, ld,
+                        0.0, out, rows, ld);
+                StridedGemm.gemm(true, false, t, hs, t, scale, ds, block(b, h), t, in, rows, ld,
+                        0.0, out, rows + c, ld);
+            };
+        });
+    }
+
+    /** The work on one (sequence, head) block. */
+    @FunctionalInterface
+    private interface Block {
+        void run(int b, int h);
+    }
+
+    /**
+     * Runs every (b, h) block, the blocks split over the kernel threads with OpenBLAS single-threaded meanwhile.
+     * {@code perThread} makes each thread's block work: JavaCPP reads a pointer's position at the call, so every
+     * thread positions operands ({@link StridedGemm}) and staging rows of its own.
+     */
+    private void forEachBlock(java.util.function.Supplier<Block> perThread) {
         try (SingleThreadedBlas single = SingleThreadedBlas.enter()) {
             KernelThreads.forRows(batch * nHead, 1, (chunk, from, to) -> {
-                StridedGemm in = StridedGemm.over(qkv);
-                StridedGemm p = StridedGemm.over(probs);
-                StridedGemm dy = StridedGemm.over(dYc);
-                StridedGemm ds = StridedGemm.over(scratch);
-                StridedGemm out = StridedGemm.over(dQkv);
-                Row row = new Row(t);
+                Block work = perThread.get();
                 for (int bh = from; bh < to; bh++) {
-                    int b = bh / nHead;
-                    int h = bh % nHead;
-                    long rows = (long) b * t * ld + (long) h * hs;
-                    long y = (long) b * t * c + (long) h * hs;
-                    // dP = dY V^T: [T, hs] x [hs, T]
-                    StridedGemm.gemm(false, true, t, t, hs, 1.0, dy, y, c, in, rows + 2L * c, ld,
-                            0.0, ds, block(b, h), t);
-                    // dV = P^T dY: [T, T] x [T, hs]
-                    StridedGemm.gemm(true, false, t, hs, t, 1.0, p, block(b, h), t, dy, y, c,
-                            0.0, out, rows + 2L * c, ld);
-                    softmaxGradientRows(pRows, dsRows, block(b, h), row);
-                    // dQ = dS K / sqrt(hs), dK = dS^T Q / sqrt(hs): [T, T] x [T, hs]
-                    StridedGemm.gemm(false, false, t, hs, t, scale, ds, block(b, h), t, in, rows + c, ld,
-                            0.0, out, rows, ld);
-                    StridedGemm.gemm(true, false, t, hs, t, scale, ds, block(b, h), t, in, rows, ld,
-                            0.0, out, rows + c, ld);
+                    work.run(bh / nHead, bh % nHead);
                 }
             });
         }
