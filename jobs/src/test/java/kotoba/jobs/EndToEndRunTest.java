@@ -1,5 +1,6 @@
 package kotoba.jobs;
 
+import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,11 +13,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import kotoba.pipeline.spark.SharedSpark;
 import kotoba.pipeline.stage.Manifest;
 import kotoba.pipeline.stage.ManifestStore;
 import kotoba.pipeline.storage.Storage;
 import kotoba.tokenizer.encode.Tokenizer;
+import kotoba.trainer.data.ParquetTokenDocs;
+import kotoba.trainer.data.RowGroupRef;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +103,32 @@ class EndToEndRunTest {
     assertTrue(tokens.count("train.tokens") > 1000, tokens.counts().toString());
     Manifest run = manifest("runs/gpt-small");
     assertEquals(30L, run.count("steps"));
+  }
+
+  @Test
+  void tokenDocsKeepEachSplitInItsOwnDirectory() throws IOException {
+    Path data = tmp.resolve("data/tokens/data");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(data)) {
+      files = walk.filter(p -> p.toString().endsWith(".parquet")).toList();
+    }
+    for (Path f : files) {
+      String dir = f.getParent().getFileName().toString();
+      assertTrue(dir.equals("split=train") || dir.equals("split=val"), f.toString());
+    }
+    Manifest tokens = manifest("tokens");
+    assertTrue(tokens.count("val.docs") > 0, tokens.counts().toString());
+    // The trainer's reader lists only the val directory's row groups for the val split.
+    ParquetTokenDocs val = new ParquetTokenDocs(data.toString(), "val", 400, new Configuration());
+    for (RowGroupRef group : val.rowGroups()) {
+      assertTrue(group.path().contains("/split=val/"), group.path());
+    }
+    // Spark reads the split back as a column, with the manifest's counts.
+    Dataset<Row> docs = SharedSpark.get().read().parquet(data.toString());
+    assertEquals(tokens.count("val.docs"), docs.filter("split = 'val'").count());
+    assertEquals(tokens.count("train.docs"), docs.filter("split = 'train'").count());
+    assertEquals(tokens.count("train.tokens"),
+        docs.filter("split = 'train'").agg(sum("n_tokens")).first().getLong(0));
   }
 
   @Test

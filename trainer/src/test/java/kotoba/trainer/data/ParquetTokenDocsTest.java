@@ -3,6 +3,7 @@ package kotoba.trainer.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,13 @@ class ParquetTokenDocsTest {
     /** Writes rows built by hand (nulls included) with {@code schema} to one file and reads its {@code split}. */
     private static List<TokenDoc> read(Path file, MessageType schema, String split, ParquetTokenDocs[] docsOut,
                                        List<Consumer<Group>> rows) throws Exception {
+        write(file, schema, rows);
+        ParquetTokenDocs docs = new ParquetTokenDocs(file.toString(), split, 10, new Configuration());
+        docsOut[0] = docs;
+        return readAll(docs);
+    }
+
+    private static void write(Path file, MessageType schema, List<Consumer<Group>> rows) throws Exception {
         SimpleGroupFactory factory = new SimpleGroupFactory(schema);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(
                 new org.apache.hadoop.fs.Path(file.toUri())).withConf(new Configuration()).withType(schema).build()) {
@@ -33,8 +41,9 @@ class ParquetTokenDocsTest {
                 writer.write(g);
             }
         }
-        ParquetTokenDocs docs = new ParquetTokenDocs(file.toString(), split, 10, new Configuration());
-        docsOut[0] = docs;
+    }
+
+    private static List<TokenDoc> readAll(ParquetTokenDocs docs) {
         List<TokenDoc> out = new ArrayList<>();
         for (RowGroupRef ref : docs.rowGroups()) {
             docs.read(ref, out::add);
@@ -108,5 +117,33 @@ class ParquetTokenDocsTest {
         assertEquals(1, kept.size());
         assertArrayEquals(new int[] {1, 8}, kept.get(0).tokens());
         assertEquals(1L, docs[0].rejects().snapshot().get("empty document"));
+    }
+
+    @Test
+    void aSplitDirectoryIsReadWithoutOpeningTheOtherSplitsFiles() throws Exception {
+        // The tokenize stage's layout: data/split=train/*.parquet, data/split=val/*.parquet, no split column.
+        MessageType noSplit = MessageTypeParser.parseMessageType("""
+                message spark_schema {
+                  optional binary id (STRING);
+                  optional group tokens (LIST) { repeated group list { optional int32 element; } }
+                  optional int32 n_tokens;
+                  optional int64 bytes;
+                }""");
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data.resolve("split=val"));
+        write(data.resolve("split=val/part-00000.parquet"), noSplit, List.of(
+                g -> {
+                    g.append("id", "v").append("bytes", 4L);
+                    g.addGroup("tokens").addGroup("list").append("element", 3);
+                }));
+        // A train file a val reader would fail on, had it opened it.
+        Files.createDirectories(data.resolve("split=train"));
+        Files.writeString(data.resolve("split=train/part-00000.parquet"), "not parquet");
+
+        ParquetTokenDocs val = new ParquetTokenDocs(data.toString(), "val", 10, new Configuration());
+        assertEquals(1, val.rowGroups().size());
+        List<TokenDoc> kept = readAll(val);
+        assertEquals(List.of("v"), kept.stream().map(TokenDoc::id).toList());
+        assertArrayEquals(new int[] {3}, kept.get(0).tokens());
     }
 }
