@@ -5,6 +5,11 @@
 # keeps its network between rounds ("reuse") and, in the same run, DL4J's worker that rebuilds it ("rebuild"), then
 # the machine's ceiling for the same work without Spark (CEILING=0 skips it). JAVA_OPTS go to every JVM.
 #
+# A 2-vCPU VM shared with other tenants drifts by 10% within minutes, so one 1-worker run against one 2-worker run
+# measures the drift as much as Spark. REPEATS (default 3) runs the pair that many times in alternating order
+# (1 2, 2 1, 1 2, ...) and reports every pair's efficiency and their median; the ceiling is repeated the same way.
+# WARMUP_ROUNDS (default 2) rounds run before the clock starts.
+#
 #   bench/train_throughput_spark.sh [F] [ROUNDS] [d:layers:heads]     defaults 8, 2, 128:4:4
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,43 +32,71 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
   OPENS="$OPENS --add-opens=java.base/$p=ALL-UNNAMED"
 done
 echo "load before: $(uptime | sed 's/.*load average: //')" >&2
+REPEATS=${REPEATS:-3}; WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
+tag() { sed "s/}\$/, \"repeat\": $1}/"; }
+spark() {
+  OMP_NUM_THREADS=1 java $OPENS -Xmx6g ${JAVA_OPTS:-} -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
+    "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" "$2" "$F" "$ROUNDS" "$1" "$WARMUP_ROUNDS" 2>/dev/null \
+    | grep '^{' | tag "$3" | tee -a "$OUT"
+}
 for worker in ${WORKER_KINDS:-reuse rebuild}; do
-  for workers in 1 2; do
-    OMP_NUM_THREADS=1 java $OPENS -Xmx6g ${JAVA_OPTS:-} -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
-      "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" "$workers" "$F" "$ROUNDS" "$worker" 2>/dev/null \
-      | grep '^{' | tee -a "$OUT"
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    if ((rep % 2)); then order="1 2"; else order="2 1"; fi
+    for workers in $order; do spark "$worker" "$workers" "$rep"; done
   done
 done
 # The machine's own ceiling, no Spark: the same model trained by one single-thread JVM alone, then by two at once
-# (TrainThroughputBenchmark, as long as a Spark round). Two 1-core workers cannot beat two independent processes.
+# (TrainThroughputBenchmark, warmed up as many steps and timed as long as the Spark rounds). Two 1-core workers
+# cannot beat two independent processes.
 if [ "${CEILING:-1}" = 1 ]; then
   SECS=$(grep '"workers": 1,' "$OUT" | head -1 | sed 's/.*seconds_per_round": \([0-9.]*\).*/\1/')
-  SECS=$(printf '%.0f' "${SECS:-15}")
+  SECS=$(awk -v s="${SECS:-15}" -v r="$ROUNDS" 'BEGIN { printf "%.0f", s * r }')
   solo() { OMP_NUM_THREADS=1 java -Xmx3g ${JAVA_OPTS:-} -Dkotoba.bench.side="$1" -cp "$CP" \
-    kotoba.trainer.model.TrainThroughputBenchmark train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" 3 "$SECS" 3 \
-    2>/dev/null | grep '^{'; }
-  solo alone | tee -a "$OUT"
-  solo pair-a > "$OUT.pair" & solo pair-b | tee -a "$OUT"; wait; tee -a "$OUT" < "$OUT.pair"; rm -f "$OUT.pair"
+    kotoba.trainer.model.TrainThroughputBenchmark train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" \
+    $((F * WARMUP_ROUNDS)) "$SECS" 3 2>/dev/null | grep '^{' | tag "$2"; }
+  alone() { solo alone "$1" | tee -a "$OUT"; }
+  pair() { solo pair-a "$1" > "$OUT.pair" & solo pair-b "$1" | tee -a "$OUT"; wait; tee -a "$OUT" < "$OUT.pair"; }
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    if ((rep % 2)); then alone "$rep"; pair "$rep"; else pair "$rep"; alone "$rep"; fi
+  done
+  rm -f "$OUT.pair"
 fi
 echo "load after: $(uptime | sed 's/.*load average: //')" >&2
 "$PY" - "$OUT" <<'PYEOF'
-import json, sys
+import json, statistics, sys
 lines = [json.loads(l) for l in open(sys.argv[1])]
-rows = {(r.get("worker", "rebuild"), r["workers"]): r for r in lines if "workers" in r}
-solo = {r["side"]: r["tokens_per_s"] for r in lines if "workers" not in r}
-if {"alone", "pair-a", "pair-b"} <= solo.keys():
-    print(f"ceiling without Spark: two independent 1-thread trainers at once run {(solo['pair-a'] + solo['pair-b']) / 2:.0f}"
-          f" tok/s each against {solo['alone']:.0f} alone: "
-          f"{100 * (solo['pair-a'] + solo['pair-b']) / (2 * solo['alone']):.0f}%")
+def median(xs):
+    return statistics.median(xs) if xs else None
+def pct(xs):
+    return ", ".join(f"{100 * x:.0f}%" for x in xs)
+runs = {}
+for r in lines:
+    if "workers" in r:
+        runs.setdefault((r.get("worker", "rebuild"), r["workers"], r.get("repeat", 1)), r)
+solo = {}
+for r in lines:
+    if "workers" not in r:
+        solo.setdefault(r.get("repeat", 1), {})[r["side"]] = r["tokens_per_s"]
+ceiling = [(s["pair-a"] + s["pair-b"]) / (2 * s["alone"]) for _, s in sorted(solo.items())
+           if {"alone", "pair-a", "pair-b"} <= s.keys()]
+if ceiling:
+    print(f"ceiling without Spark (two independent 1-thread trainers at once against one alone): {pct(ceiling)};"
+          f" median {100 * median(ceiling):.0f}%")
+repeats = sorted({k[2] for k in runs})
 for kind in ("reuse", "rebuild"):
-    one, two = rows.get((kind, 1)), rows.get((kind, 2))
-    if one and two:
-        e = two["tokens_per_s"] / (2 * one["tokens_per_s"])
-        print(f"{kind:8s} data-parallel efficiency 1 -> 2 workers: {100 * e:.0f}% (averaging every "
-              f"{two['averaging_frequency']} steps; s/round {one['seconds_per_round']:.2f} / "
-              f"{two['seconds_per_round']:.2f}; loss {one['loss']:.3f} / {two['loss']:.3f})")
+    pairs = [(runs[(kind, 1, r)], runs[(kind, 2, r)]) for r in repeats
+             if (kind, 1, r) in runs and (kind, 2, r) in runs]
+    if not pairs:
+        continue
+    eff = [two["tokens_per_s"] / (2 * one["tokens_per_s"]) for one, two in pairs]
+    print(f"{kind:8s} data-parallel efficiency 1 -> 2 workers: {pct(eff)}; median {100 * median(eff):.0f}% "
+          f"(averaging every {pairs[0][1]['averaging_frequency']} steps; "
+          f"s/round {median([o['seconds_per_round'] for o, _ in pairs]):.2f} / "
+          f"{median([t['seconds_per_round'] for _, t in pairs]):.2f} (medians); "
+          f"loss {pairs[0][0]['loss']:.3f} / {pairs[0][1]['loss']:.3f})")
 for w in (1, 2):
-    a, b = rows.get(("reuse", w)), rows.get(("rebuild", w))
+    a = [runs[k]["tokens_per_s"] for k in runs if k[0] == "reuse" and k[1] == w]
+    b = [runs[k]["tokens_per_s"] for k in runs if k[0] == "rebuild" and k[1] == w]
     if a and b:
-        print(f"{w} worker(s): reuse / rebuild tokens/s = {a['tokens_per_s'] / b['tokens_per_s']:.2f}x")
+        print(f"{w} worker(s): reuse / rebuild tokens/s = {median(a) / median(b):.2f}x (medians)")
 PYEOF

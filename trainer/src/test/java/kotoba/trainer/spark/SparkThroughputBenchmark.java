@@ -29,9 +29,13 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Hand-run benchmark main (not a unit test) behind {@code bench/train_throughput_spark.sh}: trains kotoba's GPT
  * with {@link SparkStepper} (parameter averaging) on {@code local[workers]}, one core per worker, and prints one
- * JSON line with tokens/s after a warm-up round, seconds per round and the loss reached.
+ * JSON line with tokens/s after the warm-up rounds, seconds per round and the loss reached.
  *
- * <pre>  TOKENS_FILE vocab context batchPerWorker d layers heads workers averagingFrequency rounds [reuse|rebuild]</pre>
+ * <pre>  TOKENS_FILE vocab context batchPerWorker d layers heads workers averagingFrequency rounds [reuse|rebuild]
+ *  [warmupRounds]</pre>
+ *
+ * <p>At a few steps a second C2 is still compiling the step's methods after the first round; more warm-up rounds
+ * keep that one-off cost, which a one-worker JVM gets for free on the idle core, out of the measured rounds.
  *
  * <p>{@code reuse} (the default) is kotoba's worker that keeps its network between rounds; {@code rebuild} is DL4J's
  * own worker, which builds the network from JSON every round.
@@ -43,9 +47,9 @@ public final class SparkThroughputBenchmark {
 
     public static void main(String[] args) throws IOException {
         Locale.setDefault(Locale.ROOT);
-        if (args.length != 10 && args.length != 11) {
+        if (args.length < 10 || args.length > 12) {
             System.err.println("usage: TOKENS vocab context batchPerWorker d layers heads workers averagingFrequency "
-                    + "rounds [reuse|rebuild]");
+                    + "rounds [reuse|rebuild] [warmupRounds]");
             System.exit(2);
         }
         int[] n = new int[9];
@@ -55,6 +59,7 @@ public final class SparkThroughputBenchmark {
         int vocab = n[0], context = n[1], batch = n[2], d = n[3], layers = n[4], heads = n[5], workers = n[6];
         int frequency = n[7], rounds = n[8];
         boolean reuse = args.length < 11 || args[10].equals("reuse");
+        int warmupRounds = args.length < 12 ? 1 : Integer.parseInt(args[11]);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         int[] tokens = readTokens(Path.of(args[0]));
 
@@ -79,8 +84,11 @@ public final class SparkThroughputBenchmark {
             int blocks = tokens.length / (context + 1);
             int next = 0;
             long t0 = System.nanoTime();
-            double loss = stepper.fit(batch(tokens, next, perCall, context, blocks));
-            next += perCall;
+            double loss = Double.NaN;
+            for (int r = 0; r < warmupRounds; r++) {
+                loss = stepper.fit(batch(tokens, next, perCall, context, blocks));
+                next += perCall;
+            }
             double warmupSeconds = (System.nanoTime() - t0) / 1e9;
             long start = System.nanoTime();
             for (int r = 0; r < rounds; r++) {
@@ -91,9 +99,9 @@ public final class SparkThroughputBenchmark {
             System.out.printf("{\"side\": \"kotoba-spark\", \"worker\": \"%s\", \"workers\": %d, "
                             + "\"averaging_frequency\": %d, "
                             + "\"batch_per_worker\": %d, \"rounds\": %d, \"seconds_per_round\": %.2f, "
-                            + "\"tokens_per_s\": %.1f, \"loss\": %.4f, \"warmup_round_seconds\": %.2f}%n",
+                            + "\"tokens_per_s\": %.1f, \"loss\": %.4f, \"warmup_rounds\": %d, \"warmup_seconds\": %.2f}%n",
                     reuse ? "reuse" : "rebuild", workers, frequency, batch, rounds, elapsed / rounds,
-                    rounds * (double) perCall * context / elapsed, loss, warmupSeconds);
+                    rounds * (double) perCall * context / elapsed, loss, warmupRounds, warmupSeconds);
         } finally {
             sc.stop();
         }
