@@ -19,6 +19,8 @@ class ClusterProfileTest {
     JobContext ctx = new JobContext(options);
     SparkConfig spark = ConfigBinder.bind(ctx.config(), "spark", SparkConfig.class);
     assertFalse(spark.conf().containsKey("spark.driver.host"), "driver host still pinned: " + spark.conf());
+    assertFalse(spark.conf().containsKey("spark.task.maxDirectResultSize"), "local mode's in-process results");
+    assertFalse(spark.conf().containsKey("spark.rpc.message.maxSize"), "local mode's in-process results");
     assertEquals("passive", spark.conf().get("spark.executorEnv.OMP_WAIT_POLICY"));
     assertEquals("org.apache.spark.serializer.KryoSerializer", spark.conf().get("spark.serializer"),
         "local.conf's other Spark settings stay");

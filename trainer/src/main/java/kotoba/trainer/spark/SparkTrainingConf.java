@@ -19,12 +19,18 @@ public final class SparkTrainingConf {
     private SparkTrainingConf() {
     }
 
-    /** Adds Kryo with ND4J's registrator and the off-heap limits, keeping any value already present. */
+    /** Adds Kryo with ND4J's registrations (arrays in bulk) and the off-heap limits, keeping any value already present. */
     public static SparkConf apply(SparkConf conf) {
         setIfMissing(conf, "spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         // Registers INDArray serialisers: without it Kryo copies raw off-heap pointers and data is corrupted.
-        setIfMissing(conf, "spark.kryo.registrator", "org.nd4j.kryo.Nd4jRegistrator");
+        setIfMissing(conf, "spark.kryo.registrator", BulkNd4jRegistrator.class.getName());
         setIfMissing(conf, "spark.executor.memoryOverhead", DEFAULT_MEMORY_OVERHEAD);
+        if (conf.get("spark.master", "").startsWith("local")) {
+            // Each round's task results (parameters and Adam state) reach the driver in-process, not through the
+            // block manager's network transfer that Spark uses above 1 MB (conf/local.conf says the same).
+            setIfMissing(conf, "spark.task.maxDirectResultSize", "2000m");
+            setIfMissing(conf, "spark.rpc.message.maxSize", "2000");
+        }
         String javacpp = "-Dorg.bytedeco.javacpp.maxbytes=" + DEFAULT_OFF_HEAP
                 + " -Dorg.bytedeco.javacpp.maxphysicalbytes=" + DEFAULT_MEMORY_OVERHEAD;
         String existing = conf.get("spark.executor.extraJavaOptions", "");
