@@ -6,10 +6,11 @@ import org.apache.spark.serializer.KryoRegistrator;
 
 /**
  * Kryo setup for every kotoba job: Java records go through Java serialization (Spark's Kryo 4 cannot construct
- * records), and ND4J arrays through ND4J's own registrator when the trainer is on the class path.
+ * records), and ND4J arrays through the trainer's registrator when the trainer is on the class path.
  */
 public final class KotobaKryoRegistrator implements KryoRegistrator {
-  private static final String ND4J_REGISTRATOR = "org.nd4j.kryo.Nd4jRegistrator";
+  /** ND4J's registrations with arrays copied in bulk (the trainer module); ND4J's own copy one float at a time. */
+  private static final String ND4J_REGISTRATOR = "kotoba.trainer.spark.BulkNd4jRegistrator";
 
   @Override
   public void registerClasses(Kryo kryo) {

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * Data-parallel training of a ComputationGraph with DL4J's {@code SparkComputationGraph} and parameter averaging,
  * driven by the same loop (metrics, validation, checkpoints, resume) as {@link kotoba.trainer.train.LocalTrainer}.
  *
- * <p>The SparkContext should carry {@link SparkTrainingConf} (Kryo with {@code Nd4jRegistrator}, off-heap limits).
+ * <p>The SparkContext should carry {@link SparkTrainingConf} (Kryo with {@link BulkNd4jRegistrator}, off-heap limits).
  * Validation and checkpoints run on the driver with the averaged parameters.
  */
 public final class SparkTrainer {

@@ -19,11 +19,11 @@ public final class SparkTrainingConf {
     private SparkTrainingConf() {
     }
 
-    /** Adds Kryo with ND4J's registrator and the off-heap limits, keeping any value already present. */
+    /** Adds Kryo with ND4J's registrations (arrays in bulk) and the off-heap limits, keeping any value already present. */
     public static SparkConf apply(SparkConf conf) {
         setIfMissing(conf, "spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         // Registers INDArray serialisers: without it Kryo copies raw off-heap pointers and data is corrupted.
-        setIfMissing(conf, "spark.kryo.registrator", "org.nd4j.kryo.Nd4jRegistrator");
+        setIfMissing(conf, "spark.kryo.registrator", BulkNd4jRegistrator.class.getName());
         setIfMissing(conf, "spark.executor.memoryOverhead", DEFAULT_MEMORY_OVERHEAD);
         if (conf.get("spark.master", "").startsWith("local")) {
             // Each round's task results (parameters and Adam state) reach the driver in-process, not through the

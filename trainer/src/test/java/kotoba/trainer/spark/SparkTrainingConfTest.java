@@ -12,7 +12,7 @@ class SparkTrainingConfTest {
     void localModeSendsTaskResultsInProcessAndClustersKeepSparksDefaults() {
         SparkConf local = SparkTrainingConf.apply(new SparkConf(false).setMaster("local[2]"));
         assertEquals("2000m", local.get("spark.task.maxDirectResultSize"));
-        assertEquals("org.nd4j.kryo.Nd4jRegistrator", local.get("spark.kryo.registrator"));
+        assertEquals(BulkNd4jRegistrator.class.getName(), local.get("spark.kryo.registrator"));
         SparkConf yarn = SparkTrainingConf.apply(new SparkConf(false).setMaster("yarn"));
         assertFalse(yarn.contains("spark.task.maxDirectResultSize"));
         assertFalse(yarn.contains("spark.rpc.message.maxSize"));
