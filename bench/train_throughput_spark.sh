@@ -33,9 +33,11 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
 done
 echo "load before: $(uptime | sed 's/.*load average: //')" >&2
 REPEATS=${REPEATS:-3}; WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
+# The collector bin/kotoba and kotoba's executors use (SparkTrainingConf.GARBAGE_COLLECTOR); GC= (empty) gives the JVM's G1.
+GC=${GC--XX:+UseParallelGC}
 tag() { sed "s/}\$/, \"repeat\": $1}/"; }
 spark() {
-  OMP_NUM_THREADS=1 java $OPENS -Xmx6g ${JAVA_OPTS:-} -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
+  OMP_NUM_THREADS=1 java $OPENS -Xmx6g $GC ${JAVA_OPTS:-} -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
     "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" "$2" "$F" "$ROUNDS" "$1" "$WARMUP_ROUNDS" 2>/dev/null \
     | grep '^{' | tag "$3" | tee -a "$OUT"
 }
@@ -51,7 +53,7 @@ done
 if [ "${CEILING:-1}" = 1 ]; then
   SECS=$(grep '"workers": 1,' "$OUT" | head -1 | sed 's/.*seconds_per_round": \([0-9.]*\).*/\1/')
   SECS=$(awk -v s="${SECS:-15}" -v r="$ROUNDS" 'BEGIN { printf "%.0f", s * r }')
-  solo() { OMP_NUM_THREADS=1 java -Xmx3g ${JAVA_OPTS:-} -Dkotoba.bench.side="$1" -cp "$CP" \
+  solo() { OMP_NUM_THREADS=1 java -Xmx3g $GC ${JAVA_OPTS:-} -Dkotoba.bench.side="$1" -cp "$CP" \
     kotoba.trainer.model.TrainThroughputBenchmark train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" \
     $((F * WARMUP_ROUNDS)) "$SECS" 3 2>/dev/null | grep '^{' | tag "$2"; }
   alone() { solo alone "$1" | tee -a "$OUT"; }

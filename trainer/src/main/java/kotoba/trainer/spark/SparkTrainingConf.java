@@ -15,11 +15,21 @@ public final class SparkTrainingConf {
     public static final String DEFAULT_OFF_HEAP = "4g";
     /** Headroom above the off-heap cap for JVM and native overhead. */
     public static final String DEFAULT_MEMORY_OVERHEAD = "5g";
+    /**
+     * The collector for training JVMs. Every averaging round a worker serializes its parameters and Adam state (203 MB
+     * at d=384) into Spark's 1 MB heap chunks, which stay live until the driver has them. G1 copied them in young
+     * collections of up to 2 s each: a two-worker, one-step d=384 round took 12.3-14.2 s under G1 and 6.6-6.7 s with
+     * the parallel collector (bench/RESULTS.md 3j). {@code bin/kotoba} starts local-mode JVMs with it too.
+     */
+    public static final String GARBAGE_COLLECTOR = "-XX:+UseParallelGC";
 
     private SparkTrainingConf() {
     }
 
-    /** Adds Kryo with ND4J's registrations (arrays in bulk) and the off-heap limits, keeping any value already present. */
+    /**
+     * Adds Kryo with ND4J's registrations (arrays in bulk), the off-heap limits and the executors' collector,
+     * keeping any value already present.
+     */
     public static SparkConf apply(SparkConf conf) {
         setIfMissing(conf, "spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         // Registers INDArray serialisers: without it Kryo copies raw off-heap pointers and data is corrupted.
@@ -35,9 +45,17 @@ public final class SparkTrainingConf {
                 + " -Dorg.bytedeco.javacpp.maxphysicalbytes=" + DEFAULT_MEMORY_OVERHEAD;
         String existing = conf.get("spark.executor.extraJavaOptions", "");
         if (!existing.contains("org.bytedeco.javacpp.maxbytes")) {
-            conf.set("spark.executor.extraJavaOptions", (existing + " " + javacpp).trim());
+            existing = (existing + " " + javacpp).trim();
         }
+        if (!selectsGarbageCollector(existing)) {
+            existing = (existing + " " + GARBAGE_COLLECTOR).trim();
+        }
+        conf.set("spark.executor.extraJavaOptions", existing);
         return conf;
+    }
+
+    private static boolean selectsGarbageCollector(String javaOptions) {
+        return javaOptions.matches(".*-XX:\\+Use\\w*GC\\b.*");
     }
 
     private static void setIfMissing(SparkConf conf, String key, String value) {

@@ -2,6 +2,7 @@ package kotoba.trainer.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
@@ -24,5 +25,23 @@ class SparkTrainingConfTest {
                 .set("spark.task.maxDirectResultSize", "64m").set("spark.kryo.registrator", "my.Registrator"));
         assertEquals("64m", conf.get("spark.task.maxDirectResultSize"));
         assertEquals("my.Registrator", conf.get("spark.kryo.registrator"));
+    }
+
+    @Test
+    void executorsGetTheParallelCollectorUnlessTheUserChoseOne() {
+        SparkConf plain = SparkTrainingConf.apply(new SparkConf(false).setMaster("yarn")
+                .set("spark.executor.extraJavaOptions", "-Dfoo=1"));
+        String options = plain.get("spark.executor.extraJavaOptions");
+        assertTrue(options.startsWith("-Dfoo=1 "), options);
+        assertTrue(options.contains("-Dorg.bytedeco.javacpp.maxbytes="), options);
+        assertTrue(options.contains("-XX:+UseParallelGC"), options);
+        SparkConf chosen = SparkTrainingConf.apply(new SparkConf(false).setMaster("yarn")
+                .set("spark.executor.extraJavaOptions", "-XX:+UseG1GC -XX:+UseGCOverheadLimit"));
+        assertFalse(chosen.get("spark.executor.extraJavaOptions").contains("ParallelGC"),
+                chosen.get("spark.executor.extraJavaOptions"));
+        SparkConf overheadOnly = SparkTrainingConf.apply(new SparkConf(false).setMaster("yarn")
+                .set("spark.executor.extraJavaOptions", "-XX:+UseGCOverheadLimit"));
+        assertTrue(overheadOnly.get("spark.executor.extraJavaOptions").contains("-XX:+UseParallelGC"),
+                "UseGCOverheadLimit does not choose a collector");
     }
 }
