@@ -55,8 +55,8 @@ final class BulkNdArraySerializer extends Serializer<INDArray> {
         // is referenced by nothing else: without the fence, compiled code lets the GC collect it mid-copy and ND4J's
         // deallocator frees the memory being read (a SIGSEGV on the driver in a d=384 run).
         ByteBuffer bytes = array.data().asNio().duplicate();
-        byte[] chunk = new byte[(int) Math.min(CHUNK, array.length() * array.data().getElementSize())];
-        for (long left = array.length() * array.data().getElementSize(); left > 0; ) {
+        byte[] chunk = new byte[(int) Math.min(CHUNK, byteLength(array))];
+        for (long left = byteLength(array); left > 0; ) {
             int n = (int) Math.min(chunk.length, left);
             bytes.get(chunk, 0, n);
             output.writeBytes(chunk, 0, n);
@@ -83,13 +83,17 @@ final class BulkNdArraySerializer extends Serializer<INDArray> {
         }
         INDArray array = Nd4j.createUninitializedDetached(dataType, order, shape);
         ByteBuffer bytes = array.data().asNio().duplicate();
-        byte[] chunk = new byte[(int) Math.min(CHUNK, array.length() * array.data().getElementSize())];
-        for (long left = array.length() * array.data().getElementSize(); left > 0; ) {
+        byte[] chunk = new byte[(int) Math.min(CHUNK, byteLength(array))];
+        for (long left = byteLength(array); left > 0; ) {
             int n = (int) Math.min(chunk.length, left);
             input.readBytes(chunk, 0, n);
             bytes.put(chunk, 0, n);
             left -= n;
         }
         return array;
+    }
+
+    private static long byteLength(INDArray array) {
+        return array.length() * array.data().getElementSize();
     }
 }

@@ -31,11 +31,10 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
     public ParameterAveragingTrainingWorker getWorkerInstance(SparkComputationGraph graph) {
         NetBroadcastTuple tuple = new NetBroadcastTuple(graph.getNetwork().getConfiguration(),
                 graph.getNetwork().params(), graph.getNetwork().getUpdater().getStateViewArray());
-        Broadcast<NetBroadcastTuple> broadcast = graph.getSparkContext().broadcast(tuple);
-        roundBroadcast = broadcast;
+        roundBroadcast = graph.getSparkContext().broadcast(tuple);
         WorkerConfiguration configuration = new WorkerConfiguration(true, rddDataSetNumExamples, batchSizePerWorker,
                 averagingFrequency, prefetchNumBatches, collectTrainingStats);
-        return new NetworkReusingWorker(broadcast, saveUpdater, configuration, trainingHookList, listeners,
+        return new NetworkReusingWorker(roundBroadcast, saveUpdater, configuration, trainingHookList, listeners,
                 getRouterProvider(), keepNetworks);
     }
 
@@ -57,5 +56,4 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
             }
         }
     }
-
 }
