@@ -4,6 +4,8 @@
 # tokens/s(2 workers) / (2 * tokens/s(1 worker)). Prints the JSON lines and the efficiency, for kotoba's worker that
 # keeps its network between rounds ("reuse") and, in the same run, DL4J's worker that rebuilds it ("rebuild"), then
 # the machine's ceiling for the same work without Spark (CEILING=0 skips it). JAVA_OPTS go to every JVM.
+# WORKER_KINDS=local runs kotoba's worker with optimizer_state = local (workers keep Adam's moments, rounds ship only
+# parameters); list several kinds to compare them in one run, e.g. WORKER_KINDS="local reuse".
 #
 # A 2-vCPU VM shared with other tenants drifts by 10% within minutes, so one 1-worker run against one 2-worker run
 # measures the drift as much as Spark. REPEATS (default 3) runs the pair that many times in alternating order
@@ -85,7 +87,7 @@ if ceiling:
     print(f"ceiling without Spark (two independent 1-thread trainers at once against one alone): {pct(ceiling)};"
           f" median {100 * median(ceiling):.0f}%")
 repeats = sorted({k[2] for k in runs})
-for kind in ("reuse", "rebuild"):
+for kind in ("local", "reuse", "rebuild"):
     pairs = [(runs[(kind, 1, r)], runs[(kind, 2, r)]) for r in repeats
              if (kind, 1, r) in runs and (kind, 2, r) in runs]
     if not pairs:

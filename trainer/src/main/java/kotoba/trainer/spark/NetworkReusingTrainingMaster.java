@@ -2,6 +2,7 @@ package kotoba.trainer.spark;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.WorkerConfiguration;
 import org.deeplearning4j.spark.api.worker.NetBroadcastTuple;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
@@ -9,33 +10,70 @@ import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingResult;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingWorker;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * DL4J's parameter-averaging training master (same splitting, averaging of parameters and Adam state) with kotoba's
  * {@link NetworkReusingWorker}: workers follow the driver's learning-rate schedule and, when {@code keepNetworks} is
  * on, keep their networks between averaging rounds. Each round's broadcast is destroyed once the round is averaged.
+ *
+ * <p>With {@code localOptimizerState} the workers also keep their Adam moments: rounds ship only parameters, except a
+ * round asked for with {@link #averageOptimizerStateNextRound()}, whose results bring the moments back to be averaged
+ * onto the driver (for a checkpoint).
  */
 public final class NetworkReusingTrainingMaster extends ParameterAveragingTrainingMaster {
     private static final long serialVersionUID = 1L;
 
     private final boolean keepNetworks;
-    /** This round's parameters and Adam state as broadcast to the workers (driver side only). */
+    private final boolean localOptimizerState;
+    /** Tells this training run's kept worker networks from those of an earlier run in the same executors. */
+    private final String run = java.util.UUID.randomUUID().toString();
+    /** This round's parameters (and Adam state unless it stays local) as broadcast to the workers (driver only). */
     private transient Broadcast<NetBroadcastTuple> roundBroadcast;
+    /**
+     * The driver's Adam state for workers that must build a network while the moments stay local. Spark fetches
+     * a broadcast only where it is read, so rounds in which every worker kept its network never move it; it is
+     * replaced only when a round has averaged new moments onto the driver.
+     */
+    private transient Broadcast<ArrayBroadcast> startingState;
+    private transient boolean averageStateNextRound;
+    private transient boolean roundAveragesState;
 
-    NetworkReusingTrainingMaster(Builder builder, boolean keepNetworks) {
+    NetworkReusingTrainingMaster(Builder builder, boolean keepNetworks, boolean localOptimizerState) {
         super(builder);
+        if (localOptimizerState && !keepNetworks) {
+            throw new IllegalArgumentException("local optimizer state needs workers that keep their networks: a "
+                    + "rebuilt network would restart from the driver's moments every round");
+        }
         this.keepNetworks = keepNetworks;
+        this.localOptimizerState = localOptimizerState;
+    }
+
+    /** Makes the next round return the workers' Adam moments and average them onto the driver's network. */
+    public void averageOptimizerStateNextRound() {
+        averageStateNextRound = true;
     }
 
     @Override
     public ParameterAveragingTrainingWorker getWorkerInstance(SparkComputationGraph graph) {
-        NetBroadcastTuple tuple = new NetBroadcastTuple(graph.getNetwork().getConfiguration(),
-                graph.getNetwork().params(), graph.getNetwork().getUpdater().getStateViewArray());
+        ComputationGraph net = graph.getNetwork();
+        INDArray state = net.getUpdater().getStateViewArray();
+        roundAveragesState = !localOptimizerState || averageStateNextRound;
+        averageStateNextRound = false;
+        Broadcast<ArrayBroadcast> fallback = null;
+        if (localOptimizerState && state != null) {
+            if (startingState == null) {
+                startingState = graph.getSparkContext().broadcast(new ArrayBroadcast(state));
+            }
+            fallback = startingState;
+        }
+        NetBroadcastTuple tuple = new NetBroadcastTuple(net.getConfiguration(), net.params(),
+                localOptimizerState ? null : state);
         roundBroadcast = graph.getSparkContext().broadcast(tuple);
         WorkerConfiguration configuration = new WorkerConfiguration(true, rddDataSetNumExamples, batchSizePerWorker,
                 averagingFrequency, prefetchNumBatches, collectTrainingStats);
-        return new NetworkReusingWorker(roundBroadcast, saveUpdater, configuration, trainingHookList, listeners,
-                getRouterProvider(), keepNetworks);
+        return new NetworkReusingWorker(roundBroadcast, roundAveragesState, fallback, configuration, trainingHookList,
+                listeners, getRouterProvider(), keepNetworks, run);
     }
 
     /**
@@ -53,6 +91,10 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
             if (roundBroadcast != null) {
                 roundBroadcast.destroy();
                 roundBroadcast = null;
+            }
+            if (roundAveragesState && startingState != null) {
+                startingState.destroy();
+                startingState = null;
             }
         }
     }

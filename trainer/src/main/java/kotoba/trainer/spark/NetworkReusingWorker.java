@@ -17,36 +17,52 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * DL4J's parameter-averaging worker with two changes. It gives the network the driver's iteration and epoch counts:
+ * DL4J's parameter-averaging worker with three changes. It gives the network the driver's iteration and epoch counts:
  * DL4J's worker builds it from a clone of the configuration, and the clone drops both, so every round restarted
  * the learning-rate schedule (warmup, cosine decay) at step 0 on the workers. And it can train each round in a network
  * kept from an earlier round on the same executor ({@link WorkerNetworks}): the averaged parameters and updater state
- * are copied in, and the round's result is copied out before the network is handed back. The result carries no
- * listener statistics (DL4J's stats storage), which kotoba does not use.
+ * are copied in, and the round's result is copied out before the network is handed back. And when the optimizer state
+ * stays on the workers ({@code SparkOptions.OptimizerState.LOCAL}), the broadcast carries no Adam state: a kept network
+ * keeps its own moments, a new one starts from {@code startingState}, and the result includes the moments only when
+ * {@code returnsState}. The result carries no listener statistics (DL4J's stats storage), which kotoba does not use.
  */
 final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     private static final long serialVersionUID = 1L;
     private final Broadcast<NetBroadcastTuple> broadcast;
-    private final boolean saveUpdater;
+    private final boolean returnsState;
+    private final Broadcast<ArrayBroadcast> startingState;
     private final boolean keepNetworks;
+    private final String run;
 
-    NetworkReusingWorker(Broadcast<NetBroadcastTuple> broadcast, boolean saveUpdater, WorkerConfiguration configuration,
+    /**
+     * @param returnsState  whether this round's result carries the worker's Adam state for averaging
+     * @param startingState the driver's Adam state for a network built while the broadcast carries none, or null
+     * @param run           the training master's id: a kept network from another run starts from startingState too
+     */
+    NetworkReusingWorker(Broadcast<NetBroadcastTuple> broadcast, boolean returnsState,
+                         Broadcast<ArrayBroadcast> startingState, WorkerConfiguration configuration,
                          Collection<TrainingHook> hooks, Collection<TrainingListener> listeners,
-                         StatsStorageRouterProvider routerProvider, boolean keepNetworks) {
-        super(broadcast, saveUpdater, configuration, hooks, listeners, routerProvider);
+                         StatsStorageRouterProvider routerProvider, boolean keepNetworks, String run) {
+        super(broadcast, returnsState, configuration, hooks, listeners, routerProvider);
         this.broadcast = broadcast;
-        this.saveUpdater = saveUpdater;
+        this.returnsState = returnsState;
+        this.startingState = startingState;
         this.keepNetworks = keepNetworks;
+        this.run = run;
     }
 
     @Override
     public ComputationGraph getInitialModelGraph() {
         useTaskCores();
         NetBroadcastTuple tuple = broadcast.getValue();
-        ComputationGraph net = keepNetworks ? WorkerNetworks.take(tuple.getGraphConfiguration()) : null;
+        WorkerNetworks.Kept kept = keepNetworks ? WorkerNetworks.take(tuple.getGraphConfiguration()) : null;
+        ComputationGraph net = kept == null ? null : kept.net();
         if (net == null) {
             // The first round on this executor, a new configuration, or keeping is off: DL4J builds the network.
             net = super.getInitialModelGraph();
+            if (tuple.getUpdaterState() == null && startingState != null) {
+                net.setUpdater(new ComputationGraphUpdater(net, startingState.getValue().array().dup()));
+            }
         } else {
             net.params().assign(tuple.getParameters());
             INDArray state = tuple.getUpdaterState();
@@ -57,6 +73,9 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
                 } else {
                     net.setUpdater(new ComputationGraphUpdater(net, state.dup()));
                 }
+            } else if (startingState != null && !run.equals(kept.run())) {
+                // Moments kept from an earlier run of the same shape (a sweep, a resumed run) are not this run's.
+                net.getUpdater().getStateViewArray().assign(startingState.getValue().array());
             }
         }
         // The learning-rate schedule reads these; the driver advances them after every round.
@@ -82,14 +101,14 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     @Override
     public ParameterAveragingTrainingResult getFinalResult(ComputationGraph network) {
         INDArray updaterState = null;
-        if (saveUpdater && network.getUpdater() != null && network.getUpdater().getStateViewArray() != null) {
+        if (returnsState && network.getUpdater() != null && network.getUpdater().getStateViewArray() != null) {
             updaterState = network.getUpdater().getStateViewArray().dup();
         }
         ParameterAveragingTrainingResult result = new ParameterAveragingTrainingResult(network.params().dup(),
                 updaterState, network.score(), null, null, null);
         Nd4j.getExecutioner().commit();
         if (keepNetworks) {
-            WorkerNetworks.release(network);
+            WorkerNetworks.release(network, run);
         }
         return result;
     }

@@ -19,8 +19,8 @@ import java.util.List;
  *
  * <p>Data path: the driver streams just one round of blocks from the reader (never the corpus), encodes them
  * and ships them with the round's tasks. Workers keep their networks between rounds ({@link NetworkReusingWorker});
- * each round still moves the parameters and the Adam state to every worker and back, so the averaging frequency
- * should stay high enough for that to be small against the round.
+ * each round still moves the parameters (and, unless it stays on the workers, the Adam state) to every worker and
+ * back, so the averaging frequency should stay high enough for that to be small against the round.
  */
 public final class SparkStepper implements Stepper {
     private final SparkComputationGraph spark;
@@ -48,6 +48,14 @@ public final class SparkStepper implements Stepper {
     @Override
     public int stepsPerCall() {
         return averagingFrequency;
+    }
+
+    @Override
+    public double fit(TokenBatch batch, boolean checkpointAfter) {
+        if (checkpointAfter && spark.getTrainingMaster() instanceof NetworkReusingTrainingMaster master) {
+            master.averageOptimizerStateNextRound();
+        }
+        return fit(batch);
     }
 
     @Override

@@ -17,7 +17,8 @@ public final class TrainingMasters {
      * sequences each is exactly one averaging round: DL4J splits an RDD into chunks of
      * {@code workers * batchPerWorker * averagingFrequency} examples (randomly when there is more than one chunk,
      * which we avoid), rebalances each chunk over the workers, lets every worker fit {@code averagingFrequency}
-     * minibatches, then averages parameters and Adam state.
+     * minibatches, then averages parameters and, unless {@link SparkOptions#optimizerState()} keeps it on the
+     * workers, Adam state.
      */
     public static ParameterAveragingTrainingMaster parameterAveraging(SparkOptions options, int batchPerWorker,
                                                                       long seed) {
@@ -31,7 +32,8 @@ public final class TrainingMasters {
      */
     public static ParameterAveragingTrainingMaster parameterAveraging(SparkOptions options, int batchPerWorker,
                                                                       long seed, boolean keepNetworks) {
-        return new NetworkReusingTrainingMaster(builder(options, batchPerWorker, seed), keepNetworks);
+        return new NetworkReusingTrainingMaster(builder(options, batchPerWorker, seed), keepNetworks,
+                options.optimizerState() == SparkOptions.OptimizerState.LOCAL);
     }
 
     private static ParameterAveragingTrainingMaster.Builder builder(SparkOptions options, int batchPerWorker,
@@ -40,7 +42,8 @@ public final class TrainingMasters {
                 .batchSizePerWorker(batchPerWorker)
                 .averagingFrequency(options.averagingFrequency())
                 .workerPrefetchNumBatches(options.prefetchBatches())
-                // Adam's moments must survive the averaging round or every round restarts the optimizer.
+                // Adam's moments must survive the averaging round or every round restarts the optimizer (DL4J's
+                // worker rebuilds its updater from the broadcast); kotoba's master decides per round what to ship.
                 .saveUpdater(true)
                 // Direct: the round's few MultiDataSets go straight to the workers; Export would write them to
                 // hadoop.tmp.dir and read them back every round.

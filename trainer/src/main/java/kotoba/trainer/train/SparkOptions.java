@@ -14,9 +14,36 @@ package kotoba.trainer.train;
  * @param prefetchBatches    minibatches a worker prepares asynchronously ahead of training (0 = none)
  * @param storageLevel       Spark storage level name for the per-round training RDD (e.g. {@code MEMORY_ONLY_SER},
  *                           {@code NONE}); Spark does not see ND4J's off-heap bytes, so serialised levels are safer
+ * @param optimizerState     where Adam's moments live between averaging rounds (see {@link OptimizerState})
  */
 public record SparkOptions(int workers, int batchPerWorker, int averagingFrequency, int prefetchBatches,
-                           String storageLevel) {
+                           String storageLevel, OptimizerState optimizerState) {
+
+    /**
+     * What an averaging round does with the optimizer's state (Adam's two moments, twice the parameters' size).
+     * With one worker both are exactly single-JVM training.
+     */
+    public enum OptimizerState {
+        /**
+         * DL4J's parameter averaging: every round ships each worker's moments to the driver with its parameters,
+         * averages both and sends both back. A round moves three times the parameters' bytes each way.
+         */
+        AVERAGED,
+        /**
+         * Each worker keeps its own moments across rounds and only the parameters are averaged, as in local SGD with
+         * local optimizer state (PyTorch's post-local SGD, DiLoCo's inner optimizer). A round moves a third of the
+         * bytes. The moments are averaged onto the driver only on rounds that end at a checkpoint, so checkpoints
+         * still hold an optimizer state to resume from; a worker that has to build its network (its first round,
+         * a new executor) starts from the driver's last averaged moments.
+         */
+        LOCAL
+    }
+
+    /** Options whose optimizer state is {@link OptimizerState#AVERAGED}, DL4J's behaviour. */
+    public SparkOptions(int workers, int batchPerWorker, int averagingFrequency, int prefetchBatches,
+                        String storageLevel) {
+        this(workers, batchPerWorker, averagingFrequency, prefetchBatches, storageLevel, OptimizerState.AVERAGED);
+    }
 
     public SparkOptions {
         if (workers < 1 || batchPerWorker < 0 || averagingFrequency < 1 || prefetchBatches < 0) {
@@ -26,6 +53,9 @@ public record SparkOptions(int workers, int batchPerWorker, int averagingFrequen
         }
         if (storageLevel == null || storageLevel.isBlank()) {
             throw new IllegalArgumentException("storageLevel must name a Spark storage level (or NONE)");
+        }
+        if (optimizerState == null) {
+            throw new IllegalArgumentException("optimizer_state must be averaged or local");
         }
     }
 

@@ -17,6 +17,14 @@ public interface Stepper {
     /** Trains on {@code batch}; returns the mean training cross-entropy per token (nats) it saw. */
     double fit(TokenBatch batch);
 
+    /**
+     * As {@link #fit(TokenBatch)}; {@code checkpointAfter} says the caller saves {@link #graph()}, optimizer state
+     * included, right after this call, so a stepper that keeps optimizer state on its workers must bring it back.
+     */
+    default double fit(TokenBatch batch, boolean checkpointAfter) {
+        return fit(batch);
+    }
+
     /** The current network (after the last call), for evaluation and checkpoints. */
     ComputationGraph graph();
 }

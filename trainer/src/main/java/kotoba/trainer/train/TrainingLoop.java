@@ -63,7 +63,7 @@ public final class TrainingLoop {
             double lr = LearningRates.at(stepper.graph(), step);
             long t0 = System.nanoTime();
             TokenBatch batch = reader.nextBatch(stepper.sequencesPerCall());
-            double trainLoss = stepper.fit(batch);
+            double trainLoss = stepper.fit(batch, checkpointDue(step, step + stepper.stepsPerCall(), stopAt));
             double stepSeconds = (System.nanoTime() - t0) / 1e9;
             if (!Double.isFinite(trainLoss)) {
                 throw new IllegalStateException("training loss is " + trainLoss + " at step " + step
@@ -88,8 +88,7 @@ public final class TrainingLoop {
                     batch.targetTokens() / stepSeconds, wall, model.shape()));
 
             TrainingState state = new TrainingState(start.runId(), step, reader.cursor(), tokens, wall, start.seed());
-            if (checkpoints != null
-                    && ((config.checkpointEvery() > 0 && crossed(before, step, config.checkpointEvery())) || step == stopAt)) {
+            if (checkpointDue(before, step, stopAt)) {
                 checkpoints.save(stepper.graph(), state);
             }
             if (console != null && (crossed(before, step, config.logEvery()) || step == stopAt || eval != null)) {
@@ -103,6 +102,11 @@ public final class TrainingLoop {
             }
         }
         return start;
+    }
+
+    private boolean checkpointDue(long before, long after, long stopAt) {
+        return checkpoints != null
+                && ((config.checkpointEvery() > 0 && crossed(before, after, config.checkpointEvery())) || after == stopAt);
     }
 
     private static boolean crossed(long before, long after, long every) {

@@ -31,14 +31,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * with {@link SparkStepper} (parameter averaging) on {@code local[workers]}, one core per worker, and prints one
  * JSON line with tokens/s after the warm-up rounds, seconds per round and the loss reached.
  *
- * <pre>  TOKENS_FILE vocab context batchPerWorker d layers heads workers averagingFrequency rounds [reuse|rebuild]
- *  [warmupRounds]</pre>
+ * <pre>  TOKENS_FILE vocab context batchPerWorker d layers heads workers averagingFrequency rounds
+ *  [reuse|rebuild|local] [warmupRounds]</pre>
  *
  * <p>At a few steps a second C2 is still compiling the step's methods after the first round; more warm-up rounds
  * keep that one-off cost, which a one-worker JVM gets for free on the idle core, out of the measured rounds.
  *
  * <p>{@code reuse} (the default) is kotoba's worker that keeps its network between rounds; {@code rebuild} is DL4J's
- * own worker, which builds the network from JSON every round.
+ * own worker, which builds the network from JSON every round; {@code local} is kotoba's worker keeping its Adam
+ * moments too ({@code optimizer_state = local}), so rounds ship only parameters. No round here ends at a checkpoint,
+ * which in a training run also brings the moments back.
  */
 public final class SparkThroughputBenchmark {
 
@@ -49,7 +51,7 @@ public final class SparkThroughputBenchmark {
         Locale.setDefault(Locale.ROOT);
         if (args.length < 10 || args.length > 12) {
             System.err.println("usage: TOKENS vocab context batchPerWorker d layers heads workers averagingFrequency "
-                    + "rounds [reuse|rebuild] [warmupRounds]");
+                    + "rounds [reuse|rebuild|local] [warmupRounds]");
             System.exit(2);
         }
         int[] n = new int[9];
@@ -58,7 +60,11 @@ public final class SparkThroughputBenchmark {
         }
         int vocab = n[0], context = n[1], batch = n[2], d = n[3], layers = n[4], heads = n[5], workers = n[6];
         int frequency = n[7], rounds = n[8];
-        boolean reuse = args.length < 11 || args[10].equals("reuse");
+        String kind = args.length < 11 ? "reuse" : args[10];
+        if (!kind.equals("reuse") && !kind.equals("rebuild") && !kind.equals("local")) {
+            System.err.println("worker kind must be reuse, rebuild or local, got " + kind);
+            System.exit(2);
+        }
         int warmupRounds = args.length < 12 ? 1 : Integer.parseInt(args[11]);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         int[] tokens = readTokens(Path.of(args[0]));
@@ -75,9 +81,10 @@ public final class SparkThroughputBenchmark {
             OptimizerSetup optimizer = OptimizerSetup.adamW(trainer);
             ComputationGraph graph = optimizer.newGraph(
                     GptModel.configuration(config, optimizer.updater(), DataType.FLOAT));
-            SparkOptions options = new SparkOptions(workers, batch, frequency, 0, "NONE");
+            SparkOptions options = new SparkOptions(workers, batch, frequency, 0, "NONE", kind.equals("local")
+                    ? SparkOptions.OptimizerState.LOCAL : SparkOptions.OptimizerState.AVERAGED);
             SparkComputationGraph spark = new SparkComputationGraph(sc, graph,
-                    TrainingMasters.parameterAveraging(options, batch, 1L, reuse));
+                    TrainingMasters.parameterAveraging(options, batch, 1L, !kind.equals("rebuild")));
             SparkStepper stepper = new SparkStepper(sc, spark, new BatchEncoder(LabelLayout.INDICES, vocab), workers,
                     batch, frequency);
             int perCall = stepper.sequencesPerCall();
@@ -100,7 +107,7 @@ public final class SparkThroughputBenchmark {
                             + "\"averaging_frequency\": %d, "
                             + "\"batch_per_worker\": %d, \"rounds\": %d, \"seconds_per_round\": %.2f, "
                             + "\"tokens_per_s\": %.1f, \"loss\": %.4f, \"warmup_rounds\": %d, \"warmup_seconds\": %.2f}%n",
-                    reuse ? "reuse" : "rebuild", workers, frequency, batch, rounds, elapsed / rounds,
+                    kind, workers, frequency, batch, rounds, elapsed / rounds,
                     rounds * (double) perCall * context / elapsed, loss, warmupRounds, warmupSeconds);
         } finally {
             sc.stop();

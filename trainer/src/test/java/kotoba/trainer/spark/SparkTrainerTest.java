@@ -5,6 +5,7 @@ import kotoba.trainer.data.Cursor;
 import kotoba.trainer.data.LabelLayout;
 import kotoba.trainer.data.ParquetTokenDocs;
 import kotoba.trainer.data.TokenBlockReader;
+import kotoba.trainer.train.CheckpointStore;
 import kotoba.trainer.train.LocalTrainer;
 import kotoba.trainer.train.MetricsRow;
 import kotoba.trainer.train.MetricsSink;
@@ -207,6 +208,93 @@ class SparkTrainerTest {
         assertTrue(maxAbs < 1e-6, "kept and rebuilt networks' parameters differ by up to " + maxAbs);
         assertEquals(losses[1], losses[0], 1e-6);
         assertEquals(rounds * frequency, graphs[0].getConfiguration().getIterationCount());
+    }
+
+    @Test
+    void oneWorkerKeepingItsAdamMomentsTrainsAndCheckpointsLikeOneJvm() {
+        // With one worker, local optimizer state is single-JVM AdamW. The moments stay on the worker between rounds,
+        // so the mid-run checkpoint holds the right ones only if its round brought them back to the driver.
+        int steps = 4;
+        TrainerConfig config = new TrainerConfig(0.05, 2, 0.005, steps, 2 * TinyLm.T, 0.1, 0.9, 0.95, 1e-8, 0, 0, 0,
+                2, 9L, 16, 1);
+        ComputationGraph local = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
+        ComputationGraph distributed = local.clone();
+        INDArray initialState = local.getUpdater().getStateViewArray().dup();
+        BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB);
+        Configuration conf = new Configuration();
+        CheckpointStore localCheckpoints = new CheckpointStore(tmp.resolve("ck-local-state-1").toString(), conf, 5);
+        CheckpointStore sparkCheckpoints = new CheckpointStore(tmp.resolve("ck-spark-state-1").toString(), conf, 5);
+        new LocalTrainer(config, TinyLm.info(local.numParams()), readers(), List.of(), encoder, new Rows(),
+                localCheckpoints, null).train(local, "local", steps);
+        SparkOptions options = new SparkOptions(1, 0, 1, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
+        new SparkTrainer(sc, config, options, TinyLm.info(distributed.numParams()), readers(), List.of(), encoder,
+                new Rows(), sparkCheckpoints, null).train(distributed, "spark", steps);
+
+        for (long step : new long[] {2, steps}) {
+            ComputationGraph expected = localCheckpoints.loadGraph(step);
+            ComputationGraph actual = sparkCheckpoints.loadGraph(step);
+            INDArray expectedState = expected.getUpdater().getStateViewArray();
+            assertFalse(expectedState.equalsWithEps(initialState, 1e-12), "AdamW should have moments at " + step);
+            double params = expected.params().sub(actual.params()).amaxNumber().doubleValue();
+            double state = expectedState.sub(actual.getUpdater().getStateViewArray()).amaxNumber().doubleValue();
+            assertTrue(params < 1e-5, "step " + step + ": parameters differ by up to " + params);
+            assertTrue(state < 1e-6, "step " + step + ": Adam moments differ by up to " + state);
+        }
+    }
+
+    @Test
+    void twoWorkersKeepingTheirAdamMomentsShipOnlyParametersUntilACheckpointRound() {
+        int workers = 2;
+        int batchPerWorker = 2;
+        TrainerConfig config = new TrainerConfig(0.01, 0, 0.01, 6, workers * batchPerWorker * TinyLm.T, 0.1, 0.9,
+                0.95, 1e-8, 1.0, 0, 0, 0, 9L, 16, 1);
+        ComputationGraph averaged = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
+        ComputationGraph local = averaged.clone();
+        INDArray initialState = averaged.getUpdater().getStateViewArray().dup();
+        BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB);
+        SparkStepper[] steppers = new SparkStepper[2];
+        ComputationGraph[] graphs = {averaged, local};
+        TokenBlockReader[] readers = new TokenBlockReader[2];
+        for (int i = 0; i < 2; i++) {
+            SparkOptions options = new SparkOptions(workers, batchPerWorker, 1, 0, "NONE",
+                    i == 0 ? SparkOptions.OptimizerState.AVERAGED : SparkOptions.OptimizerState.LOCAL);
+            steppers[i] = new SparkStepper(sc, new SparkComputationGraph(sc, graphs[i],
+                    TrainingMasters.parameterAveraging(options, batchPerWorker, 9L)), encoder, workers,
+                    batchPerWorker, 1);
+            readers[i] = readers().apply(Cursor.START);
+        }
+        // One run after the other, as a job trains them: the local run's workers get the averaged run's networks,
+        // whose moments they must not pick up.
+        INDArray[][] params = new INDArray[2][3];
+        for (int i = 0; i < 2; i++) {
+            for (int round = 0; round < 3; round++) {
+                steppers[i].fit(readers[i].nextBatch(steppers[i].sequencesPerCall()), false);
+                params[i][round] = steppers[i].graph().params().dup();
+            }
+        }
+        double[] differences = new double[3];
+        for (int round = 0; round < 3; round++) {
+            differences[round] = params[0][round].sub(params[1][round]).amaxNumber().doubleValue();
+        }
+        // Both start from the same moments, so they agree after one round; after that each local worker steps with
+        // its own moments instead of the average.
+        assertTrue(differences[0] < 1e-6, "first round differs by " + differences[0]);
+        assertTrue(differences[2] > 1e-5, "local moments made no difference: " + differences[2]);
+        assertTrue(steppers[1].graph().getUpdater().getStateViewArray().equalsWithEps(initialState, 0),
+                "rounds without a checkpoint must leave the driver's moments alone");
+
+        steppers[1].fit(readers[1].nextBatch(steppers[1].sequencesPerCall()), true);
+        INDArray averagedOntoDriver = steppers[1].graph().getUpdater().getStateViewArray();
+        assertFalse(averagedOntoDriver.equalsWithEps(initialState, 1e-12), "a checkpoint round brings moments back");
+        assertEquals(4, steppers[1].graph().getConfiguration().getIterationCount());
+    }
+
+    @Test
+    void localAdamMomentsNeedWorkersThatKeepTheirNetworks() {
+        SparkOptions options = new SparkOptions(2, 2, 1, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingMasters.parameterAveraging(options, 2, 9L, false));
+        assertTrue(e.getMessage().contains("keep their networks"), e.getMessage());
     }
 
     @Test
