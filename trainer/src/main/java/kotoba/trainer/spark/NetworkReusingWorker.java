@@ -55,7 +55,8 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     public ComputationGraph getInitialModelGraph() {
         useTaskCores();
         NetBroadcastTuple tuple = broadcast.getValue();
-        WorkerNetworks.Kept kept = keepNetworks ? WorkerNetworks.take(tuple.getGraphConfiguration()) : null;
+        WorkerNetworks.Kept kept = keepNetworks ? WorkerNetworks.take(tuple.getGraphConfiguration(), partition())
+                : null;
         ComputationGraph net = kept == null ? null : kept.net();
         if (net == null) {
             // The first round on this executor, a new configuration, or keeping is off: DL4J builds the network.
@@ -85,6 +86,12 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
         return net;
     }
 
+    /** The round's data partition this task trains (-1 outside a Spark task). */
+    private static int partition() {
+        TaskContext task = TaskContext.get();
+        return task == null ? -1 : task.partitionId();
+    }
+
     /**
      * Sizes ND4J's and BLAS's thread pools to this task's cores ({@code spark.task.cpus}): otherwise each of an
      * executor's concurrent tasks starts one thread per core of the machine and they fight over the cores.
@@ -108,7 +115,7 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
                 updaterState, network.score(), null, null, null);
         Nd4j.getExecutioner().commit();
         if (keepNetworks) {
-            WorkerNetworks.release(network, run);
+            WorkerNetworks.release(network, run, partition());
         }
         return result;
     }

@@ -9,23 +9,25 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * The networks an executor JVM keeps between parameter-averaging rounds, one per concurrently running task, so a round
  * copies the averaged parameters into a network that already exists instead of building one from JSON (DL4J's
  * worker does that every round, with all its layer buffers). Only the networks of the newest configuration are kept,
- * so a sweep that trains many shapes in one JVM does not pile them up. Each remembers the training run it last
- * trained in: state a run keeps on its workers (Adam's moments) must not leak into the next run of the same shape.
+ * so a sweep that trains many shapes in one JVM does not pile them up. Each remembers the training run and the
+ * partition it last trained: state a run keeps on its workers (Adam's moments) must not leak into the next run of
+ * the same shape, and goes back to the same partition (the same slice of every round's data) where it can, so a run
+ * on one executor is reproducible.
  */
 final class WorkerNetworks {
     private static final Object LOCK = new Object();
     private static String key;
     private static final Deque<Kept> IDLE = new ArrayDeque<>();
 
-    /** A kept network and the run (a training master's id) it last trained in. */
-    record Kept(ComputationGraph net, String run) {
+    /** A kept network, the run (a training master's id) it last trained in and the partition it trained. */
+    record Kept(ComputationGraph net, String run, int partition) {
     }
 
     private WorkerNetworks() {
     }
 
-    /** An idle network built from an equal configuration, or null. */
-    static Kept take(ComputationGraphConfiguration conf) {
+    /** An idle network built from an equal configuration, the one that last trained {@code partition} if idle. */
+    static Kept take(ComputationGraphConfiguration conf, int partition) {
         String k = keyOf(conf);
         synchronized (LOCK) {
             if (!k.equals(key)) {
@@ -33,16 +35,22 @@ final class WorkerNetworks {
                 IDLE.clear();
                 return null;
             }
+            for (Kept kept : IDLE) {
+                if (kept.partition() == partition) {
+                    IDLE.remove(kept);
+                    return kept;
+                }
+            }
             return IDLE.pollFirst();
         }
     }
 
     /** Hands a network back once its round's result has been copied out. */
-    static void release(ComputationGraph net, String run) {
+    static void release(ComputationGraph net, String run, int partition) {
         String k = keyOf(net.getConfiguration());
         synchronized (LOCK) {
             if (k.equals(key)) {
-                IDLE.addFirst(new Kept(net, run));
+                IDLE.addFirst(new Kept(net, run, partition));
             }
         }
     }
