@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # Data-parallel efficiency of kotoba's Spark trainer (parameter averaging): the same GPT on local[1] and local[2],
 # one core per worker (OMP_NUM_THREADS=1), batch per worker fixed, averaging every F steps. Efficiency =
-# tokens/s(2 workers) / (2 * tokens/s(1 worker)). Prints the JSON lines and the efficiency, for kotoba's worker that
-# keeps its network between rounds ("reuse") and, in the same run, DL4J's worker that rebuilds it ("rebuild"), then
-# the machine's ceiling for the same work without Spark (CEILING=0 skips it). JAVA_OPTS go to every JVM.
-# WORKER_KINDS=local runs kotoba's worker with optimizer_state = local (workers keep Adam's moments, rounds ship only
-# parameters); list several kinds to compare them in one run, e.g. WORKER_KINDS="local reuse".
+# tokens/s(2 workers) / (2 * tokens/s(1 worker)). Prints the JSON lines, the efficiency and the loss reached for each
+# kind of worker in WORKER_KINDS (default "local reuse"), then the machine's ceiling for the same work without Spark
+# (CEILING=0 skips it). JAVA_OPTS go to every JVM. Kinds:
+#   local   kotoba's worker with trainer.spark.optimizer_state = local: keeps its network and Adam's moments between
+#           rounds, which ship only parameters
+#   reuse   kotoba's worker with optimizer_state = averaged (the default): keeps its network, moments averaged too
+#   rebuild DL4J's own worker, which rebuilds the network every round (moments averaged)
 #
 # A 2-vCPU VM shared with other tenants drifts by 10% within minutes, so one 1-worker run against one 2-worker run
 # measures the drift as much as Spark. REPEATS (default 3) runs the pair that many times in alternating order
 # (1 2, 2 1, 1 2, ...) and reports every pair's efficiency and their median; the ceiling is repeated the same way.
 # WARMUP_ROUNDS (default 2) rounds run before the clock starts.
 #
-#   bench/train_throughput_spark.sh [F] [ROUNDS] [d:layers:heads]     defaults 8, 2, 128:4:4
+#   bench/train_throughput_spark.sh [F] [ROUNDS] [d:layers:heads]     defaults 32, 3, 128:4:4
 set -euo pipefail
 cd "$(dirname "$0")/.."
-F=${1:-8}; ROUNDS=${2:-2}; CFG=${3:-128:4:4}
+F=${1:-32}; ROUNDS=${2:-3}; CFG=${3:-128:4:4}
 IFS=: read -r D L H <<< "$CFG"
 BATCH=${BATCH:-16}; CONTEXT=${CONTEXT:-128}; VOCAB=${VOCAB:-8000}
 PY=${PY:-/usr/bin/python3}
@@ -43,7 +45,7 @@ spark() {
     "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" "$2" "$F" "$ROUNDS" "$1" "$WARMUP_ROUNDS" 2>/dev/null \
     | grep '^{' | tag "$3" | tee -a "$OUT"
 }
-for worker in ${WORKER_KINDS:-reuse rebuild}; do
+for worker in ${WORKER_KINDS:-local reuse}; do
   for ((rep = 1; rep <= REPEATS; rep++)); do
     if ((rep % 2)); then order="1 2"; else order="2 1"; fi
     for workers in $order; do spark "$worker" "$workers" "$rep"; done
