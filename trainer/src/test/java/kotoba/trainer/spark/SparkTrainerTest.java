@@ -251,16 +251,13 @@ class SparkTrainerTest {
         ComputationGraph averaged = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
         ComputationGraph local = averaged.clone();
         INDArray initialState = averaged.getUpdater().getStateViewArray().dup();
-        BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB);
         SparkStepper[] steppers = new SparkStepper[2];
         ComputationGraph[] graphs = {averaged, local};
         TokenBlockReader[] readers = new TokenBlockReader[2];
         for (int i = 0; i < 2; i++) {
             SparkOptions options = new SparkOptions(workers, batchPerWorker, 1, 0, "NONE",
                     i == 0 ? SparkOptions.OptimizerState.AVERAGED : SparkOptions.OptimizerState.LOCAL);
-            steppers[i] = new SparkStepper(sc, new SparkComputationGraph(sc, graphs[i],
-                    TrainingMasters.parameterAveraging(options, batchPerWorker, 9L)), encoder, workers,
-                    batchPerWorker, 1);
+            steppers[i] = stepper(graphs[i], options);
             readers[i] = readers().apply(Cursor.START);
         }
         // One run after the other, as a job trains them: the local run's workers get the averaged run's networks,
@@ -298,12 +295,9 @@ class SparkTrainerTest {
         ComputationGraph initial = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
         SparkOptions options = new SparkOptions(workers, batchPerWorker, 1, 0, "NONE",
                 SparkOptions.OptimizerState.LOCAL);
-        BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB);
         INDArray[] params = new INDArray[2];
         for (int run = 0; run < 2; run++) {
-            SparkStepper stepper = new SparkStepper(sc, new SparkComputationGraph(sc, initial.clone(),
-                    TrainingMasters.parameterAveraging(options, batchPerWorker, 9L)), encoder, workers,
-                    batchPerWorker, 1);
+            SparkStepper stepper = stepper(initial.clone(), options);
             TokenBlockReader reader = readers().apply(Cursor.START);
             for (int round = 0; round < 4; round++) {
                 stepper.fit(reader.nextBatch(stepper.sequencesPerCall()), false);
@@ -352,6 +346,14 @@ class SparkTrainerTest {
             assertTrue(Double.isFinite(loss), "round " + round + " loss " + loss);
             assertEquals(0, modelBroadcastsOnTheDriver(), "model broadcasts left after round " + round);
         }
+    }
+
+    /** A parameter-averaging stepper over {@code graph}, kotoba's kept-network workers, seed 9. */
+    private static SparkStepper stepper(ComputationGraph graph, SparkOptions options) {
+        SparkComputationGraph net = new SparkComputationGraph(sc, graph,
+                TrainingMasters.parameterAveraging(options, options.batchPerWorker(), 9L));
+        return new SparkStepper(sc, net, new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), options.workers(),
+                options.batchPerWorker(), options.averagingFrequency());
     }
 
     /** Broadcast values in the driver's block manager that are a network's parameters and updater state. */
