@@ -11,8 +11,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * worker does that every round, with all its layer buffers). Only the networks of the newest configuration are kept,
  * so a sweep that trains many shapes in one JVM does not pile them up. Each remembers the training run and the
  * partition it last trained: state a run keeps on its workers (Adam's moments) must not leak into the next run of
- * the same shape, and goes back to the same partition (the same slice of every round's data) where it can, so a run
- * on one executor is reproducible.
+ * the same shape, and goes back to the same partition (the same slice of every round's data) where it can, so a
+ * worker's moments keep following one stream of data.
  */
 final class WorkerNetworks {
     private static final Object LOCK = new Object();
@@ -35,9 +35,10 @@ final class WorkerNetworks {
                 IDLE.clear();
                 return null;
             }
-            for (Kept kept : IDLE) {
+            for (java.util.Iterator<Kept> it = IDLE.iterator(); it.hasNext(); ) {
+                Kept kept = it.next();
                 if (kept.partition() == partition) {
-                    IDLE.remove(kept);
+                    it.remove();
                     return kept;
                 }
             }

@@ -287,28 +287,6 @@ class SparkTrainerTest {
     }
 
     @Test
-    void twoWorkerRunsKeepingTheirAdamMomentsAreReproducible() {
-        int workers = 2;
-        int batchPerWorker = 2;
-        TrainerConfig config = new TrainerConfig(0.01, 0, 0.01, 8, workers * batchPerWorker * TinyLm.T, 0.1, 0.9,
-                0.95, 1e-8, 1.0, 0, 0, 0, 9L, 16, 1);
-        ComputationGraph initial = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
-        SparkOptions options = new SparkOptions(workers, batchPerWorker, 1, 0, "NONE",
-                SparkOptions.OptimizerState.LOCAL);
-        INDArray[] params = new INDArray[2];
-        for (int run = 0; run < 2; run++) {
-            SparkStepper stepper = stepper(initial.clone(), options);
-            TokenBlockReader reader = readers().apply(Cursor.START);
-            for (int round = 0; round < 4; round++) {
-                stepper.fit(reader.nextBatch(stepper.sequencesPerCall()), false);
-            }
-            params[run] = stepper.graph().params().dup();
-        }
-        double maxAbs = params[0].sub(params[1]).amaxNumber().doubleValue();
-        assertTrue(maxAbs < 1e-6, "two identical runs differ by up to " + maxAbs);
-    }
-
-    @Test
     void localAdamMomentsNeedWorkersThatKeepTheirNetworks() {
         SparkOptions options = new SparkOptions(2, 2, 1, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -18,7 +18,7 @@ class WorkerNetworksTest {
     @Test
     void aPartitionGetsBackTheNetworkThatLastTrainedItWhicheverFinishedFirst() {
         // Under local optimizer state a network carries its partition's Adam moments into the next round; handing
-        // them to whichever task asks first made two-worker runs differ from run to run.
+        // them to whichever task asks first made the benchmark's two-worker loss differ from repeat to repeat.
         ComputationGraph first = network();
         ComputationGraph second = network();
         // Workers look networks up by the configuration of an initialised network, as broadcast by the driver.
