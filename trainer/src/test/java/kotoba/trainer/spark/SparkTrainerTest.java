@@ -246,8 +246,7 @@ class SparkTrainerTest {
     void twoWorkersKeepingTheirAdamMomentsShipOnlyParametersUntilACheckpointRound() {
         int workers = 2;
         int batchPerWorker = 2;
-        TrainerConfig config = new TrainerConfig(0.01, 0, 0.01, 6, workers * batchPerWorker * TinyLm.T, 0.1, 0.9,
-                0.95, 1e-8, 1.0, 0, 0, 0, 9L, 16, 1);
+        TrainerConfig config = twoWorkerAdamW(6, 0.01);
         ComputationGraph averaged = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
         ComputationGraph local = averaged.clone();
         INDArray initialState = averaged.getUpdater().getStateViewArray().dup();
@@ -308,22 +307,20 @@ class SparkTrainerTest {
     void eachRoundsModelBroadcastIsGoneOnceTheRoundIsAveraged() {
         // Left to Spark's context cleaner, every round's parameters and Adam state stayed in the driver's heap until
         // some GC noticed the dropped broadcast; at d=384 that is 166 MB a round.
-        int workers = 2;
-        int batchPerWorker = 2;
-        TrainerConfig config = new TrainerConfig(0.01, 0, 0.001, 4, workers * batchPerWorker * TinyLm.T, 0.1, 0.9,
-                0.95, 1e-8, 1.0, 0, 0, 0, 9L, 16, 1);
-        ComputationGraph graph = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
-        SparkOptions options = new SparkOptions(workers, batchPerWorker, 1, 0, "NONE");
-        SparkComputationGraph net = new SparkComputationGraph(sc, graph,
-                TrainingMasters.parameterAveraging(options, batchPerWorker, 9L));
-        SparkStepper stepper = new SparkStepper(sc, net, new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB),
-                workers, batchPerWorker, 1);
+        ComputationGraph graph = OptimizerSetup.adamW(twoWorkerAdamW(4, 0.001)).newGraph(TinyLm.configuration());
+        SparkStepper stepper = stepper(graph, new SparkOptions(2, 2, 1, 0, "NONE"));
         TokenBlockReader reader = readers().apply(Cursor.START);
         for (int round = 0; round < 2; round++) {
             double loss = stepper.fit(reader.nextBatch(stepper.sequencesPerCall()));
             assertTrue(Double.isFinite(loss), "round " + round + " loss " + loss);
             assertEquals(0, modelBroadcastsOnTheDriver(), "model broadcasts left after round " + round);
         }
+    }
+
+    /** AdamW at lr 0.01 without warmup, steps of two workers x two sequences, clipping at 1. */
+    private static TrainerConfig twoWorkerAdamW(int steps, double minLr) {
+        return new TrainerConfig(0.01, 0, minLr, steps, 2 * 2 * TinyLm.T, 0.1, 0.9, 0.95, 1e-8, 1.0, 0, 0, 0, 9L, 16,
+                1);
     }
 
     /** A parameter-averaging stepper over {@code graph}, kotoba's kept-network workers, seed 9. */
