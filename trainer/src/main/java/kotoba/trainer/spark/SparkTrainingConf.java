@@ -35,7 +35,7 @@ public final class SparkTrainingConf {
         // Registers INDArray serialisers: without it Kryo copies raw off-heap pointers and data is corrupted.
         setIfMissing(conf, "spark.kryo.registrator", BulkNd4jRegistrator.class.getName());
         setIfMissing(conf, "spark.executor.memoryOverhead", DEFAULT_MEMORY_OVERHEAD);
-        if (conf.get("spark.master", "").startsWith("local")) {
+        if (runsInOneJvm(conf.get("spark.master", ""))) {
             // Each round's task results (parameters and Adam state) reach the driver in-process, not through the
             // block manager's network transfer that Spark uses above 1 MB (conf/local.conf says the same).
             setIfMissing(conf, "spark.task.maxDirectResultSize", "2000m");
@@ -52,6 +52,11 @@ public final class SparkTrainingConf {
         }
         conf.set("spark.executor.extraJavaOptions", existing);
         return conf;
+    }
+
+    /** {@code local} and {@code local[N]} or {@code local[N,F]}, not {@code local-cluster[...]}, whose executors are processes. */
+    private static boolean runsInOneJvm(String master) {
+        return master.equals("local") || master.startsWith("local[");
     }
 
     private static boolean selectsGarbageCollector(String javaOptions) {

@@ -17,6 +17,9 @@ class SparkTrainingConfTest {
         SparkConf yarn = SparkTrainingConf.apply(new SparkConf(false).setMaster("yarn"));
         assertFalse(yarn.contains("spark.task.maxDirectResultSize"));
         assertFalse(yarn.contains("spark.rpc.message.maxSize"));
+        // Spark's embedded cluster runs its executors in their own JVMs: results cross a socket there too.
+        SparkConf embedded = SparkTrainingConf.apply(new SparkConf(false).setMaster("local-cluster[2,1,1024]"));
+        assertFalse(embedded.contains("spark.task.maxDirectResultSize"));
     }
 
     @Test
