@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Data-parallel efficiency of kotoba's Spark trainer (parameter averaging): the same GPT on local[1] and local[2],
-# one core per worker (OMP_NUM_THREADS=1), batch per worker fixed, averaging every F steps. Efficiency =
+# Data-parallel efficiency of kotoba's Spark trainer (parameter averaging): the same GPT on one and two Spark executors
+# of one core each (OMP_NUM_THREADS=1), batch per worker fixed, averaging every F steps. EXECUTORS picks how:
+#   processes (default)  local-cluster[N,1,EXECUTOR_MB]: Spark's embedded standalone cluster starts one executor JVM
+#                        per worker, as a cluster would; task results and broadcasts cross sockets
+#   threads              local[N]: the workers are task threads of the driver's JVM and share its heap and collector Efficiency =
 # tokens/s(2 workers) / (2 * tokens/s(1 worker)). Prints the JSON lines, the efficiency and the loss reached for each
 # kind of worker in WORKER_KINDS (default "local reuse"), then the machine's ceiling for the same work without Spark
 # (CEILING=0 skips it). JAVA_OPTS go to every JVM. Kinds:
@@ -40,10 +43,22 @@ REPEATS=${REPEATS:-3}; WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
 # The collector bin/kotoba and kotoba's executors use (SparkTrainingConf.GARBAGE_COLLECTOR); GC= (empty) gives the JVM's G1.
 GC=${GC--XX:+UseParallelGC}
 tag() { sed "s/}\$/, \"repeat\": $1}/"; }
+EXECUTORS=${EXECUTORS:-processes}
+case "$EXECUTORS" in
+  processes)
+    # The embedded cluster launches executors the way a Spark distribution does, so it needs a SPARK_HOME: an empty
+    # jars/ directory (the executors get this class path instead) and the Scala version of the Spark artifacts.
+    SPARK_HOME=$(cd "$(dirname "$OUT")" && pwd)/spark-home; mkdir -p "$SPARK_HOME/jars"
+    export SPARK_HOME SPARK_SCALA_VERSION=2.12
+    MASTER_OPTS="-Dkotoba.bench.executors=${EXECUTOR_MB:-3072}" ;;
+  threads) MASTER_OPTS="" ;;
+  *) echo "EXECUTORS must be processes or threads, got $EXECUTORS" >&2; exit 2 ;;
+esac
+echo "executors: $EXECUTORS" >&2
 spark() {
-  OMP_NUM_THREADS=1 java $OPENS -Xmx6g $GC ${JAVA_OPTS:-} -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
+  OMP_NUM_THREADS=1 java $OPENS -Xmx6g $GC $MASTER_OPTS ${JAVA_OPTS:-} -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
     "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" "$2" "$F" "$ROUNDS" "$1" "$WARMUP_ROUNDS" 2>/dev/null \
-    | grep '^{' | tag "$3" | tee -a "$OUT"
+    | grep '^{' | tag "$3" | sed "s/}\$/, \"executors\": \"$EXECUTORS\"}/" | tee -a "$OUT"
 }
 for worker in ${WORKER_KINDS:-local reuse}; do
   for ((rep = 1; rep <= REPEATS; rep++)); do
@@ -73,6 +88,8 @@ import json, statistics, sys
 lines = [json.loads(l) for l in open(sys.argv[1])]
 def median(xs):
     return statistics.median(xs) if xs else None
+def losses(rs):
+    return ", ".join(f"{r['loss']:.3f}" for r in rs)
 def pct(xs):
     return ", ".join(f"{100 * x:.0f}%" for x in xs)
 runs = {}
@@ -85,9 +102,13 @@ for r in lines:
         solo.setdefault(r.get("repeat", 1), {})[r["side"]] = r["tokens_per_s"]
 ceiling = [(s["pair-a"] + s["pair-b"]) / (2 * s["alone"]) for _, s in sorted(solo.items())
            if {"alone", "pair-a", "pair-b"} <= s.keys()]
+# Averaging rounds are synchronous: the slower of two workers sets the pace, so the pair's slower trainer bounds them.
+synchronous = [min(s["pair-a"], s["pair-b"]) / s["alone"] for _, s in sorted(solo.items())
+               if {"alone", "pair-a", "pair-b"} <= s.keys()]
 if ceiling:
     print(f"ceiling without Spark (two independent 1-thread trainers at once against one alone): {pct(ceiling)};"
-          f" median {100 * median(ceiling):.0f}%")
+          f" median {100 * median(ceiling):.0f}%; at the slower one's pace: {pct(synchronous)};"
+          f" median {100 * median(synchronous):.0f}%")
 repeats = sorted({k[2] for k in runs})
 for kind in ("local", "reuse", "rebuild"):
     pairs = [(runs[(kind, 1, r)], runs[(kind, 2, r)]) for r in repeats
@@ -99,7 +120,7 @@ for kind in ("local", "reuse", "rebuild"):
           f"(averaging every {pairs[0][1]['averaging_frequency']} steps; "
           f"s/round {median([o['seconds_per_round'] for o, _ in pairs]):.2f} / "
           f"{median([t['seconds_per_round'] for _, t in pairs]):.2f} (medians); "
-          f"loss {pairs[0][0]['loss']:.3f} / {pairs[0][1]['loss']:.3f})")
+          f"loss 1 worker {losses(o for o, _ in pairs)} / 2 workers {losses(t for _, t in pairs)})")
 for w in (1, 2):
     a = [runs[k]["tokens_per_s"] for k in runs if k[0] == "reuse" and k[1] == w]
     b = [runs[k]["tokens_per_s"] for k in runs if k[0] == "rebuild" and k[1] == w]

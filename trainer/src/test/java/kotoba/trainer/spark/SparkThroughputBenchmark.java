@@ -69,7 +69,7 @@ public final class SparkThroughputBenchmark {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         int[] tokens = readTokens(Path.of(args[0]));
 
-        SparkConf conf = SparkTrainingConf.apply(new SparkConf().setMaster("local[" + workers + "]")
+        SparkConf conf = SparkTrainingConf.apply(master(workers)
                 .setAppName("spark-throughput").set("spark.ui.enabled", "false")
                 .set("spark.driver.host", "127.0.0.1"));
         JavaSparkContext sc = new JavaSparkContext(conf);
@@ -112,6 +112,30 @@ public final class SparkThroughputBenchmark {
         } finally {
             sc.stop();
         }
+    }
+
+    /**
+     * {@code local[workers]} (one JVM, one task slot per worker), or with {@code -Dkotoba.bench.executors=MB}
+     * {@code local-cluster[workers,1,MB]}: one executor JVM of one core per worker, started by Spark's embedded
+     * standalone cluster with this JVM's class path.
+     */
+    static SparkConf master(int workers) {
+        String executorMb = System.getProperty("kotoba.bench.executors", "");
+        if (executorMb.isEmpty()) {
+            return new SparkConf().setMaster("local[" + workers + "]");
+        }
+        return new SparkConf().setMaster("local-cluster[" + workers + ",1," + executorMb + "]")
+                .set("spark.executor.memory", executorMb + "m")
+                .set("spark.executor.extraClassPath", absoluteClassPath())
+                .set("spark.executorEnv.OMP_NUM_THREADS", "1")
+                .set("spark.scheduler.minRegisteredResourcesRatio", "1.0");
+    }
+
+    /** This JVM's class path with every entry absolute: executors start in their own working directories. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** {@code count} consecutive blocks of context+1 tokens starting at block {@code first}, wrapping around. */
