@@ -21,6 +21,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 F=${1:-32}; ROUNDS=${2:-3}; CFG=${3:-128:4:4}
+EXECUTORS=${EXECUTORS:-processes}
+[[ "$EXECUTORS" =~ ^(processes|threads)$ ]] || { echo "EXECUTORS must be processes or threads, got $EXECUTORS" >&2; exit 2; }
 IFS=: read -r D L H <<< "$CFG"
 BATCH=${BATCH:-16}; CONTEXT=${CONTEXT:-128}; VOCAB=${VOCAB:-8000}
 PY=${PY:-/usr/bin/python3}
@@ -43,7 +45,6 @@ REPEATS=${REPEATS:-3}; WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
 # The collector bin/kotoba and kotoba's executors use (SparkTrainingConf.GARBAGE_COLLECTOR); GC= (empty) gives the JVM's G1.
 GC=${GC--XX:+UseParallelGC}
 tag() { sed "s/}\$/, \"repeat\": $1}/"; }
-EXECUTORS=${EXECUTORS:-processes}
 case "$EXECUTORS" in
   processes)
     # The embedded cluster launches executors the way a Spark distribution does, so it needs a SPARK_HOME: an empty
@@ -52,7 +53,6 @@ case "$EXECUTORS" in
     export SPARK_HOME SPARK_SCALA_VERSION=2.12
     MASTER_OPTS="-Dkotoba.bench.executors=${EXECUTOR_MB:-3072}" ;;
   threads) MASTER_OPTS="" ;;
-  *) echo "EXECUTORS must be processes or threads, got $EXECUTORS" >&2; exit 2 ;;
 esac
 echo "executors: $EXECUTORS" >&2
 spark() {
