@@ -10,6 +10,7 @@ import kotoba.jobs.cli.TrainCommand;
 import kotoba.jobs.cli.TokenizeCommand;
 import kotoba.jobs.cli.TokenizerCommand;
 import kotoba.pipeline.config.ConfigError;
+import kotoba.pipeline.spark.SparkSessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,9 @@ public final class Kotoba implements Runnable {
   public static final int EXIT_CONFIG = 2;
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    int code = execute(args);
+    SparkSessions.stopIfRunning();
+    System.exit(code);
   }
 
   public static int execute(String... args) {

@@ -23,4 +23,14 @@ public final class SparkSessions {
     spark.sparkContext().setLogLevel("WARN");
     return spark;
   }
+
+  /**
+   * Stops the job's session, if one was started, before the JVM exits. Left to Spark's shutdown hook, executors
+   * of a standalone cluster (and of local-cluster) were killed while the application still ran, and their Workers
+   * kept relaunching them until the Master marked the application FAILED.
+   */
+  public static void stopIfRunning() {
+    scala.Option<SparkSession> session = SparkSession.getDefaultSession();
+    if (session.isDefined()) session.get().stop();
+  }
 }
