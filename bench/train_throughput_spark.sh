@@ -3,10 +3,10 @@
 # of one core each (OMP_NUM_THREADS=1), batch per worker fixed, averaging every F steps. EXECUTORS picks how:
 #   processes (default)  local-cluster[N,1,EXECUTOR_MB]: Spark's embedded standalone cluster starts one executor JVM
 #                        per worker, as a cluster would; task results and broadcasts cross sockets
-#   threads              local[N]: the workers are task threads of the driver's JVM and share its heap and collector Efficiency =
-# tokens/s(2 workers) / (2 * tokens/s(1 worker)). Prints the JSON lines, the efficiency and the loss reached for each
-# kind of worker in WORKER_KINDS (default "local reuse"), then the machine's ceiling for the same work without Spark
-# (CEILING=0 skips it). JAVA_OPTS go to every JVM. Kinds:
+#   threads              local[N]: the workers are task threads of the driver's JVM and share its heap and collector
+# Efficiency = tokens/s(2 workers) / (2 * tokens/s(1 worker)). Prints the JSON lines, the efficiency and the loss
+# reached for each kind of worker in WORKER_KINDS (default "local reuse"), then the machine's ceiling for the same
+# work without Spark (CEILING=0 skips it). JAVA_OPTS go to every JVM. Kinds:
 #   local   kotoba's worker with trainer.spark.optimizer_state = local: keeps its network and Adam's moments between
 #           rounds, which ship only parameters
 #   reuse   kotoba's worker with optimizer_state = averaged (the default): keeps its network, moments averaged too

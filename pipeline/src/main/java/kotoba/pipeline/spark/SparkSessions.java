@@ -25,9 +25,9 @@ public final class SparkSessions {
   }
 
   /**
-   * Stops the job's session, if one was started, before the JVM exits. Left to Spark's shutdown hook, executors
-   * of a standalone cluster (and of local-cluster) were killed while the application still ran, and their Workers
-   * kept relaunching them until the Master marked the application FAILED.
+   * Stops the job's session, if one was started, before the JVM exits. Left to the shutdown hooks, the executors of
+   * Spark's embedded standalone cluster (local-cluster) died while the application was still registered, and their
+   * Workers relaunched them until the Master marked the application FAILED.
    */
   public static void stopIfRunning() {
     scala.Option<SparkSession> session = SparkSession.getDefaultSession();

@@ -1,13 +1,16 @@
 package kotoba.trainer.spark;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import kotoba.trainer.data.BatchEncoder;
 import kotoba.trainer.data.Cursor;
@@ -28,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Hand-run benchmark main (not a unit test) behind {@code bench/train_throughput_spark.sh}: trains kotoba's GPT
- * with {@link SparkStepper} (parameter averaging) on {@code local[workers]}, one core per worker, and prints one
+ * with {@link SparkStepper} (parameter averaging) on one core per worker ({@link #master}), and prints one
  * JSON line with tokens/s after the warm-up rounds, seconds per round and the loss reached.
  *
  * <pre>  TOKENS_FILE vocab context batchPerWorker d layers heads workers averagingFrequency rounds
@@ -133,9 +136,9 @@ public final class SparkThroughputBenchmark {
 
     /** This JVM's class path with every entry absolute: executors start in their own working directories. */
     private static String absoluteClassPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** {@code count} consecutive blocks of context+1 tokens starting at block {@code first}, wrapping around. */
