@@ -32,7 +32,8 @@ mkdir -p "$(dirname "$OUT")"
 TOKENS=$(dirname "$OUT")/tokens.bin
 [ -f "$TOKENS" ] || "$PY" -c "import numpy as np; np.random.default_rng(0).integers(0, $VOCAB, 64*$BATCH*($CONTEXT+1), dtype='<i4').tofile('$TOKENS')"
 mvn -q -o -B -pl trainer test-compile
-CP_FILE=$(cd "$(dirname "$OUT")" && pwd)/trainer.cp
+OUT_DIR=$(cd "$(dirname "$OUT")" && pwd)
+CP_FILE=$OUT_DIR/trainer.cp
 mvn -q -o -B -pl trainer dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
 CP="trainer/target/test-classes:trainer/target/classes:$(cat "$CP_FILE")"
 OPENS="-XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false"
@@ -49,7 +50,7 @@ case "$EXECUTORS" in
   processes)
     # The embedded cluster launches executors the way a Spark distribution does, so it needs a SPARK_HOME: an empty
     # jars/ directory (the executors get this class path instead) and the Scala version of the Spark artifacts.
-    SPARK_HOME=$(cd "$(dirname "$OUT")" && pwd)/spark-home; mkdir -p "$SPARK_HOME/jars"
+    SPARK_HOME=$OUT_DIR/spark-home; mkdir -p "$SPARK_HOME/jars"
     export SPARK_HOME SPARK_SCALA_VERSION=2.12
     MASTER_OPTS="-Dkotoba.bench.executors=${EXECUTOR_MB:-3072}" ;;
   threads) MASTER_OPTS="" ;;

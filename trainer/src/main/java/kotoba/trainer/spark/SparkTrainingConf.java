@@ -54,7 +54,10 @@ public final class SparkTrainingConf {
         return conf;
     }
 
-    /** {@code local} and {@code local[N]} or {@code local[N,F]}, not {@code local-cluster[...]}, whose executors are processes. */
+    /**
+     * {@code local}, {@code local[N]} and {@code local[N,F]}; not {@code local-cluster[...]}, whose executors are
+     * processes.
+     */
     private static boolean runsInOneJvm(String master) {
         return master.equals("local") || master.startsWith("local[");
     }

@@ -2,6 +2,7 @@ package kotoba.trainer.spark;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -35,7 +36,7 @@ final class WorkerNetworks {
                 IDLE.clear();
                 return null;
             }
-            for (java.util.Iterator<Kept> it = IDLE.iterator(); it.hasNext(); ) {
+            for (Iterator<Kept> it = IDLE.iterator(); it.hasNext(); ) {
                 Kept kept = it.next();
                 if (kept.partition() == partition) {
                     it.remove();
