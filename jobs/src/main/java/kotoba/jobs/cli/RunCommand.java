@@ -15,7 +15,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobContext ctx = new JobContext(options);
+    JobContext ctx = JobContext.training(options);
     Summaries.print(CorpusCommand.run(ctx));
     Summaries.print(TokenizerCommand.run(ctx));
     Summaries.print(TokenizeCommand.run(ctx));

@@ -27,7 +27,7 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobContext ctx = new JobContext(options);
+    JobContext ctx = JobContext.training(options);
     SweepConfig sweep = ctx.section("sweep", SweepConfig.class);
     Summaries.print(CorpusCommand.run(ctx));
     Summaries.print(TokenizerCommand.run(ctx));

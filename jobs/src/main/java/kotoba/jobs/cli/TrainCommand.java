@@ -24,7 +24,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (resume != null) options.sets.add("trainer.resume=" + resume);
-    Summaries.print(run(new JobContext(options)));
+    Summaries.print(run(JobContext.training(options)));
     return 0;
   }
 

@@ -1,6 +1,7 @@
 package kotoba.pipeline.spark;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import kotoba.pipeline.config.SparkConfig;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -13,15 +14,31 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession getOrCreate(SparkConfig config) {
-    SparkConf submitted = new SparkConf(); // picks up spark.* system properties set by spark-submit
-    SparkSession.Builder b = SparkSession.builder().appName(config.appName());
-    if (!submitted.contains("spark.master")) b.master(config.master());
-    for (Map.Entry<String, String> e : config.conf().entrySet()) {
-      if (!submitted.contains(e.getKey())) b.config(e.getKey(), e.getValue());
-    }
-    SparkSession spark = b.getOrCreate();
+    return getOrCreate(config, UnaryOperator.identity());
+  }
+
+  /**
+   * As above, with {@code defaults} filling in what neither spark-submit nor the config file set (the trainer's
+   * executor settings when the job trains on Spark).
+   */
+  public static SparkSession getOrCreate(SparkConfig config, UnaryOperator<SparkConf> defaults) {
+    SparkConf conf = settings(config, new SparkConf(), defaults); // new SparkConf(): spark-submit's system properties
+    SparkSession spark = SparkSession.builder().config(conf).appName(config.appName()).getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     return spark;
+  }
+
+  /**
+   * The settings a session starts with: spark-submit's ({@code submitted}) first, then the config file's for every
+   * key spark-submit left unset, then {@code defaults} over the result.
+   */
+  public static SparkConf settings(SparkConfig config, SparkConf submitted, UnaryOperator<SparkConf> defaults) {
+    SparkConf conf = submitted.clone();
+    if (!conf.contains("spark.master")) conf.setMaster(config.master());
+    for (Map.Entry<String, String> e : config.conf().entrySet()) {
+      if (!conf.contains(e.getKey())) conf.set(e.getKey(), e.getValue());
+    }
+    return defaults.apply(conf);
   }
 
   /**
