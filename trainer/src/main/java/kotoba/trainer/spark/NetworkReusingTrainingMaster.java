@@ -2,6 +2,7 @@ package kotoba.trainer.spark;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.CollectionAccumulator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.WorkerConfiguration;
 import org.deeplearning4j.spark.api.worker.NetBroadcastTuple;
@@ -11,6 +12,11 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingResult;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingWorker;
 import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * DL4J's parameter-averaging training master (same splitting, averaging of parameters and Adam state) with kotoba's
@@ -38,6 +44,9 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
     private transient Broadcast<ArrayBroadcast> startingState;
     private transient boolean averageStateNextRound;
     private transient boolean roundAveragesState;
+    /** Filled by the round's tasks: "partition=location" for each, where location is the executor it ran on. */
+    private transient CollectionAccumulator<String> placements;
+    private transient Map<Integer, String> lastPlacement;
 
     NetworkReusingTrainingMaster(Builder builder, boolean keepNetworks, boolean localOptimizerState) {
         super(builder);
@@ -70,10 +79,51 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
         NetBroadcastTuple tuple = new NetBroadcastTuple(net.getConfiguration(), net.params(),
                 localOptimizerState ? null : state);
         roundBroadcast = graph.getSparkContext().broadcast(tuple);
+        if (placements == null) {
+            placements = graph.getSparkContext().sc().collectionAccumulator("kotoba worker placements");
+        }
+        placements.reset();
         WorkerConfiguration configuration = new WorkerConfiguration(true, rddDataSetNumExamples, batchSizePerWorker,
                 averagingFrequency, prefetchNumBatches, collectTrainingStats);
         return new NetworkReusingWorker(roundBroadcast, roundAveragesState, fallback, configuration, trainingHookList,
-                listeners, getRouterProvider(), keepNetworks, run);
+                listeners, getRouterProvider(), keepNetworks, run, placements);
+    }
+
+    /**
+     * The Spark task location ({@code executor_<host>_<id>}) each of the last round's {@code partitions} trained on,
+     * or null before the first round or when a partition is unaccounted for. A round whose partitions prefer these
+     * runs each on the executor holding the network (and, with local state, the moments) that trained it last;
+     * otherwise Spark's scheduler, which shuffles its offers, pairs them at random and local moments follow chance.
+     */
+    public List<String> lastPlacement(int partitions) {
+        if (lastPlacement == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(partitions);
+        for (int p = 0; p < partitions; p++) {
+            String where = lastPlacement.get(p);
+            if (where == null) {
+                return null;
+            }
+            out.add(where);
+        }
+        return out;
+    }
+
+    /**
+     * Destroys what the rounds left broadcast: the driver's moments for new workers outlive every round that did not
+     * average them (all but checkpoint rounds with local state), and each training run makes a new master. Call it
+     * once training ends.
+     */
+    public void releaseBroadcasts() {
+        if (roundBroadcast != null) {
+            roundBroadcast.destroy();
+            roundBroadcast = null;
+        }
+        if (startingState != null) {
+            startingState.destroy();
+            startingState = null;
+        }
     }
 
     /**
@@ -87,6 +137,13 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
                                   JavaRDD<ParameterAveragingTrainingResult> results, int splitNum, int totalSplits) {
         try {
             super.processResults(network, graph, results, splitNum, totalSplits);
+            // Spark merges a task's accumulator updates before the job that ran it returns its result.
+            Map<Integer, String> where = new HashMap<>();
+            for (String placement : placements.value()) {
+                int eq = placement.indexOf('=');
+                where.put(Integer.parseInt(placement.substring(0, eq)), placement.substring(eq + 1));
+            }
+            lastPlacement = where;
         } finally {
             if (roundBroadcast != null) {
                 roundBroadcast.destroy();

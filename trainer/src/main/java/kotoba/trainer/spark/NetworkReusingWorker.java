@@ -1,8 +1,11 @@
 package kotoba.trainer.spark;
 
 import java.util.Collection;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.BlockManagerId;
+import org.apache.spark.util.CollectionAccumulator;
 import org.deeplearning4j.core.storage.StatsStorageRouterProvider;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater;
@@ -25,6 +28,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * stays on the workers ({@code SparkOptions.OptimizerState.LOCAL}), the broadcast carries no Adam state: a kept network
  * keeps its own moments, a new one starts from {@code startingState}, and the result includes the moments only when
  * {@code returnsState}. The result carries no listener statistics (DL4J's stats storage), which kotoba does not use.
+ * Each task also reports which executor trained its partition, so the next round can send the partition back there.
  */
 final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     private static final long serialVersionUID = 1L;
@@ -33,22 +37,26 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     private final Broadcast<ArrayBroadcast> startingState;
     private final boolean keepNetworks;
     private final String run;
+    private final CollectionAccumulator<String> placements;
 
     /**
      * @param returnsState  whether this round's result carries the worker's Adam state for averaging
      * @param startingState the driver's Adam state for a network built while the broadcast carries none, or null
      * @param run           the training master's id: a kept network from another run starts from startingState too
+     * @param placements    where each task reports the executor its partition trained on
      */
     NetworkReusingWorker(Broadcast<NetBroadcastTuple> broadcast, boolean returnsState,
                          Broadcast<ArrayBroadcast> startingState, WorkerConfiguration configuration,
                          Collection<TrainingHook> hooks, Collection<TrainingListener> listeners,
-                         StatsStorageRouterProvider routerProvider, boolean keepNetworks, String run) {
+                         StatsStorageRouterProvider routerProvider, boolean keepNetworks, String run,
+                         CollectionAccumulator<String> placements) {
         super(broadcast, returnsState, configuration, hooks, listeners, routerProvider);
         this.broadcast = broadcast;
         this.returnsState = returnsState;
         this.startingState = startingState;
         this.keepNetworks = keepNetworks;
         this.run = run;
+        this.placements = placements;
     }
 
     @Override
@@ -93,6 +101,15 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     }
 
     /**
+     * This executor as a Spark task location: {@code executor_<host>_<id>}, which {@code SparkContext.makeRDD}
+     * accepts as a partition's preferred location and the scheduler then serves at process-local level.
+     */
+    private static String executorLocation() {
+        BlockManagerId id = SparkEnv.get().blockManager().blockManagerId();
+        return "executor_" + id.host() + "_" + id.executorId();
+    }
+
+    /**
      * Sizes ND4J's and BLAS's thread pools to this task's cores ({@code spark.task.cpus}): otherwise each of an
      * executor's concurrent tasks starts one thread per core of the machine and they fight over the cores.
      */
@@ -117,6 +134,7 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
         if (keepNetworks) {
             WorkerNetworks.release(network, run, partition());
         }
+        placements.add(partition() + "=" + executorLocation());
         return result;
     }
 }

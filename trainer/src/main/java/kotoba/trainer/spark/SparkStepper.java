@@ -6,9 +6,15 @@ import kotoba.trainer.data.TokenBatch;
 import kotoba.trainer.train.Stepper;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import scala.Tuple2;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +71,7 @@ public final class SparkStepper implements Stepper {
         for (int i = 0; i < blocks.size(); i += batchPerWorker) {
             minibatches.add(encoder.encode(new TokenBatch(blocks.subList(i, i + batchPerWorker), batch.cursorAfter())));
         }
-        JavaRDD<MultiDataSet> rdd = sc.parallelize(minibatches, workers);
+        JavaRDD<MultiDataSet> rdd = distribute(minibatches);
         spark.fitMultiDataSet(rdd);
         rdd.unpersist(false);
         // The score is the workers' mean of (summed loss + weight-decay penalty) / minibatch size on their last
@@ -73,6 +79,28 @@ public final class SparkStepper implements Stepper {
         // divided by batchPerWorker.
         ComputationGraph graph = spark.getNetwork();
         return spark.getScore() - graph.calcRegularizationScore(true) / batchPerWorker;
+    }
+
+    /**
+     * One partition of {@code averagingFrequency} minibatches per worker, in order. After the first round each
+     * partition prefers the executor that trained it last ({@link NetworkReusingTrainingMaster#lastPlacement}), so
+     * a worker's kept network and moments keep following the same slice of every round's data. DL4J trains
+     * partitions of the right size as they are, so the preference reaches the training tasks.
+     */
+    <T> JavaRDD<T> distribute(List<T> minibatches) {
+        List<String> placement = spark.getTrainingMaster() instanceof NetworkReusingTrainingMaster master
+                ? master.lastPlacement(workers) : null;
+        if (placement == null) {
+            return sc.parallelize(minibatches, workers);
+        }
+        List<Tuple2<List<T>, Seq<String>>> slices = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            List<T> slice = new ArrayList<>(minibatches.subList(w * averagingFrequency, (w + 1) * averagingFrequency));
+            slices.add(new Tuple2<>(slice, JavaConverters.asScalaBuffer(List.of(placement.get(w))).toSeq()));
+        }
+        ClassTag<List<T>> tag = ClassTag$.MODULE$.apply(List.class);
+        RDD<List<T>> placed = sc.sc().makeRDD(JavaConverters.asScalaBuffer(slices).toSeq(), tag);
+        return JavaRDD.fromRDD(placed, tag).flatMap(List::iterator);
     }
 
     @Override

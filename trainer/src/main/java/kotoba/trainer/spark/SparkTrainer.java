@@ -73,10 +73,15 @@ public final class SparkTrainer {
 
     private TrainingState run(ComputationGraph graph, TrainingState start, long stopAt) {
         int batchPerWorker = options.batchPerWorker(config.sequencesPerStep(model.contextLength()));
-        SparkComputationGraph spark = new SparkComputationGraph(sc, graph,
-                TrainingMasters.parameterAveraging(options, batchPerWorker, config.seed()));
+        NetworkReusingTrainingMaster master = TrainingMasters.parameterAveraging(options, batchPerWorker,
+                config.seed());
+        SparkComputationGraph spark = new SparkComputationGraph(sc, graph, master);
         SparkStepper stepper = new SparkStepper(sc, spark, encoder, options.workers(), batchPerWorker,
                 options.averagingFrequency());
-        return loop.run(stepper, readers.apply(start.cursor()), validation, encoder, start, stopAt);
+        try {
+            return loop.run(stepper, readers.apply(start.cursor()), validation, encoder, start, stopAt);
+        } finally {
+            master.releaseBroadcasts();
+        }
     }
 }

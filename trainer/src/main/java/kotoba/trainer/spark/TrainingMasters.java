@@ -20,8 +20,8 @@ public final class TrainingMasters {
      * minibatches, then averages parameters and, unless {@link SparkOptions#optimizerState()} keeps it on the
      * workers, Adam state.
      */
-    public static ParameterAveragingTrainingMaster parameterAveraging(SparkOptions options, int batchPerWorker,
-                                                                      long seed) {
+    public static NetworkReusingTrainingMaster parameterAveraging(SparkOptions options, int batchPerWorker,
+                                                                  long seed) {
         return parameterAveraging(options, batchPerWorker, seed, true);
     }
 
@@ -30,8 +30,8 @@ public final class TrainingMasters {
      * benchmark's comparison). Either way the workers are kotoba's ({@link NetworkReusingTrainingMaster}): DL4J's own
      * restart the learning-rate schedule every round.
      */
-    public static ParameterAveragingTrainingMaster parameterAveraging(SparkOptions options, int batchPerWorker,
-                                                                      long seed, boolean keepNetworks) {
+    public static NetworkReusingTrainingMaster parameterAveraging(SparkOptions options, int batchPerWorker,
+                                                                  long seed, boolean keepNetworks) {
         return new NetworkReusingTrainingMaster(builder(options, batchPerWorker, seed), keepNetworks,
                 options.optimizerState() == SparkOptions.OptimizerState.LOCAL);
     }

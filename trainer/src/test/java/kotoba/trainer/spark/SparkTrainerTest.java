@@ -16,7 +16,9 @@ import kotoba.trainer.train.TrainerConfig;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.TaskLocation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -24,6 +26,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.BlockId;
 import org.apache.spark.storage.BlockManager;
+import org.apache.spark.storage.BlockManagerId;
 import org.apache.spark.storage.BlockResult;
 import org.apache.spark.storage.BroadcastBlockId;
 import org.deeplearning4j.spark.api.worker.NetBroadcastTuple;
@@ -43,8 +46,10 @@ import scala.runtime.AbstractFunction1;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -310,11 +315,60 @@ class SparkTrainerTest {
         ComputationGraph graph = OptimizerSetup.adamW(twoWorkerAdamW(4, 0.001)).newGraph(TinyLm.configuration());
         SparkStepper stepper = stepper(graph, new SparkOptions(2, 2, 1, 0, "NONE"));
         TokenBlockReader reader = readers().apply(Cursor.START);
+        Set<BlockId> before = modelBroadcastsOnTheDriver();
         for (int round = 0; round < 2; round++) {
             double loss = stepper.fit(reader.nextBatch(stepper.sequencesPerCall()));
             assertTrue(Double.isFinite(loss), "round " + round + " loss " + loss);
-            assertEquals(0, modelBroadcastsLeftOnTheDriver(), "model broadcasts left after round " + round);
+            assertEquals(0, modelBroadcastsLeftOnTheDriver(before), "model broadcasts left after round " + round);
         }
+    }
+
+    @Test
+    void aRunWithLocalMomentsLeavesNoModelOrMomentsBroadcastBehind() throws InterruptedException {
+        // The driver's moments for workers that build a network are broadcast on the first round and, until a
+        // checkpoint round averages new ones, kept; a run without checkpoints never replaces them.
+        TrainerConfig config = twoWorkerAdamW(2, 0.001);
+        ComputationGraph graph = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
+        SparkOptions options = new SparkOptions(2, 0, 1, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
+        Set<BlockId> before = modelBroadcastsOnTheDriver();
+        new SparkTrainer(sc, config, options, TinyLm.info(graph.numParams()), readers(), List.of(),
+                new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), new Rows(), null, null)
+                .train(graph, "spark", 2);
+        assertEquals(2, graph.getConfiguration().getIterationCount());
+        assertEquals(0, modelBroadcastsLeftOnTheDriver(before), "broadcasts left after the run");
+    }
+
+    @Test
+    void afterARoundEachPartitionPrefersTheExecutorThatTrainedIt() {
+        // Spark shuffles its resource offers, so without a preference two executor JVMs trade partitions at random
+        // and a worker's local moments follow chance instead of one slice of the data.
+        ComputationGraph graph = OptimizerSetup.adamW(twoWorkerAdamW(4, 0.001)).newGraph(TinyLm.configuration());
+        SparkOptions options = new SparkOptions(2, 2, 2, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
+        SparkStepper stepper = stepper(graph, options);
+        List<Integer> minibatches = List.of(10, 11, 12, 13);
+        assertEquals(List.of(List.of(), List.of()), preferredLocations(stepper.distribute(minibatches)),
+                "no preference before the first round");
+
+        stepper.fit(readers().apply(Cursor.START).nextBatch(stepper.sequencesPerCall()));
+        BlockManagerId here = SparkEnv.get().blockManager().blockManagerId();
+        String executor = "executor_" + here.host() + "_" + here.executorId();
+        JavaRDD<Integer> placed = stepper.distribute(minibatches);
+        assertEquals(List.of(List.of(executor), List.of(executor)), preferredLocations(placed));
+        assertEquals(List.of(List.of(10, 11), List.of(12, 13)), placed.glom().collect(),
+                "each worker's slice as without a preference");
+    }
+
+    /** Where Spark's scheduler would like to run each partition of {@code rdd}. */
+    private static List<List<String>> preferredLocations(JavaRDD<?> rdd) {
+        List<List<String>> out = new ArrayList<>();
+        for (int p = 0; p < rdd.getNumPartitions(); p++) {
+            List<String> locations = new ArrayList<>();
+            for (TaskLocation location : JavaConverters.seqAsJavaList(sc.sc().getPreferredLocs(rdd.rdd(), p))) {
+                locations.add(location.toString());
+            }
+            out.add(locations);
+        }
+        return out;
     }
 
     /** AdamW at lr 0.01 without warmup, steps of two workers x two sequences, clipping at 1. */
@@ -332,21 +386,27 @@ class SparkTrainerTest {
     }
 
     /**
-     * {@link #modelBroadcastsOnTheDriver} once Spark has had up to 5 s to act: destroying a broadcast only sends the
-     * block managers, the driver's included, a message to remove it (the test once saw one still there).
+     * The model broadcasts on the driver that are not in {@code before}, once Spark has had up to 5 s to remove them:
+     * destroying a broadcast only sends the block managers, the driver's included, a message (the test once saw one
+     * still there). Other tests' masters may leave theirs; only this test's count.
      */
-    private static int modelBroadcastsLeftOnTheDriver() throws InterruptedException {
+    private static int modelBroadcastsLeftOnTheDriver(Set<BlockId> before) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        int found = modelBroadcastsOnTheDriver();
-        while (found > 0 && System.nanoTime() < deadline) {
+        Set<BlockId> found = modelBroadcastsOnTheDriver();
+        found.removeAll(before);
+        while (!found.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
             found = modelBroadcastsOnTheDriver();
+            found.removeAll(before);
         }
-        return found;
+        return found.size();
     }
 
-    /** Broadcast values in the driver's block manager that are a network's parameters and updater state. */
-    private static int modelBroadcastsOnTheDriver() {
+    /**
+     * Broadcasts in the driver's block manager whose value is a network's parameters and updater state, or the
+     * driver's Adam moments for new workers.
+     */
+    private static Set<BlockId> modelBroadcastsOnTheDriver() {
         BlockManager blocks = SparkEnv.get().blockManager();
         List<BlockId> ids = JavaConverters.seqAsJavaList(blocks.getMatchingBlockIds(
                 new AbstractFunction1<BlockId, Object>() {
@@ -355,13 +415,16 @@ class SparkTrainerTest {
                         return id instanceof BroadcastBlockId && ((BroadcastBlockId) id).field().isEmpty();
                     }
                 }));
-        int found = 0;
+        Set<BlockId> found = new HashSet<>();
         for (BlockId id : ids) {
             Option<BlockResult> value = blocks.getLocalValues(id);
             if (value.isDefined()) {
                 scala.collection.Iterator<Object> it = value.get().data();
                 while (it.hasNext()) {
-                    found += it.next() instanceof NetBroadcastTuple ? 1 : 0;
+                    Object v = it.next();
+                    if (v instanceof NetBroadcastTuple || v instanceof ArrayBroadcast) {
+                        found.add(id);
+                    }
                 }
             }
         }
