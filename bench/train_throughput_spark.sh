@@ -17,6 +17,13 @@
 # (1 2, 2 1, 1 2, ...) and reports every pair's efficiency and their median; the ceiling is repeated the same way.
 # WARMUP_ROUNDS (default 2) rounds run before the clock starts.
 #
+# The loss reached is the last round's training loss and, with real text, the held-out loss on 64 validation
+# sequences after the same number of steps (two workers have then seen twice the sequences). TOKENS picks the data:
+# a tokenize stage's output (default data/tokens once `bin/kotoba run` has made it: real text with a validation split)
+# or a flat int32 token file. Without either the benchmark trains on random tokens, as many as the run reads, so no
+# sequence repeats: the speed is the same, but no loss can be learned from them. The ceiling always trains on random
+# tokens (speed only).
+#
 #   bench/train_throughput_spark.sh [F] [ROUNDS] [d:layers:heads]     defaults 32, 3, 128:4:4
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +36,13 @@ PY=${PY:-/usr/bin/python3}
 OUT=${OUT:-${BENCH_DIR:-/tmp/kotoba-bench}/train_throughput_spark.jsonl}
 mkdir -p "$(dirname "$OUT")"
 : > "$OUT"
-TOKENS=$(dirname "$OUT")/tokens.bin
-[ -f "$TOKENS" ] || "$PY" -c "import numpy as np; np.random.default_rng(0).integers(0, $VOCAB, 64*$BATCH*($CONTEXT+1), dtype='<i4').tofile('$TOKENS')"
+REPEATS=${REPEATS:-3}; WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
+# Random tokens for the ceiling, and for the Spark runs without TOKENS: every block the two-worker run reads.
+RANDOM_TOKENS=$(dirname "$OUT")/tokens-random.bin
+"$PY" -c "import numpy as np; np.random.default_rng(0).integers(0, $VOCAB, ($WARMUP_ROUNDS+$ROUNDS)*2*$F*$BATCH*($CONTEXT+1), dtype='<i4').tofile('$RANDOM_TOKENS')"
+if [ -z "${TOKENS:-}" ] && [ -f data/tokens/_manifest.json ]; then TOKENS=data/tokens; fi
+TOKENS=${TOKENS:-$RANDOM_TOKENS}
+[ -e "$TOKENS" ] || { echo "TOKENS: no such file or directory: $TOKENS" >&2; exit 2; }
 mvn -q -o -B -pl trainer test-compile
 OUT_DIR=$(cd "$(dirname "$OUT")" && pwd)
 CP_FILE=$OUT_DIR/trainer.cp
@@ -42,7 +54,7 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
   OPENS="$OPENS --add-opens=java.base/$p=ALL-UNNAMED"
 done
 echo "load before: $(uptime | sed 's/.*load average: //')" >&2
-REPEATS=${REPEATS:-3}; WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
+echo "tokens: $TOKENS" >&2
 # The collector bin/kotoba and kotoba's executors use (SparkTrainingConf.GARBAGE_COLLECTOR); GC= (empty) gives the JVM's G1.
 GC=${GC--XX:+UseParallelGC}
 tag() { sed "s/}\$/, \"repeat\": $1}/"; }
@@ -56,10 +68,13 @@ case "$EXECUTORS" in
   threads) MASTER_OPTS="" ;;
 esac
 echo "executors: $EXECUTORS" >&2
+# One run; its log (Spark's and the JVM's stderr) stays in $OUT_DIR/spark-KIND-WORKERS-REPEAT.log.
 spark() {
+  local log=$OUT_DIR/spark-$1-$2-$3.log
   OMP_NUM_THREADS=1 java $OPENS -Xmx6g $GC $MASTER_OPTS ${JAVA_OPTS:-} -cp "$CP" kotoba.trainer.spark.SparkThroughputBenchmark \
-    "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" "$2" "$F" "$ROUNDS" "$1" "$WARMUP_ROUNDS" 2>/dev/null \
-    | grep '^{' | tag "$3" | sed "s/}\$/, \"executors\": \"$EXECUTORS\"}/" | tee -a "$OUT"
+    "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" "$2" "$F" "$ROUNDS" "$1" "$WARMUP_ROUNDS" 2>"$log" \
+    | grep '^{' | tag "$3" | sed "s/}\$/, \"executors\": \"$EXECUTORS\"}/" | tee -a "$OUT" \
+    || { echo "the $1 run with $2 worker(s) failed; the end of $log:" >&2; tail -5 "$log" >&2; exit 1; }
 }
 for worker in ${WORKER_KINDS:-local reuse}; do
   for ((rep = 1; rep <= REPEATS; rep++)); do
@@ -74,7 +89,7 @@ if [ "${CEILING:-1}" = 1 ]; then
   SECS=$(grep '"workers": 1,' "$OUT" | head -1 | sed 's/.*seconds_per_round": \([0-9.]*\).*/\1/')
   SECS=$(awk -v s="${SECS:-15}" -v r="$ROUNDS" 'BEGIN { printf "%.0f", s * r }')
   solo() { OMP_NUM_THREADS=1 java -Xmx3g $GC ${JAVA_OPTS:-} -Dkotoba.bench.side="$1" -cp "$CP" \
-    kotoba.trainer.model.TrainThroughputBenchmark train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" \
+    kotoba.trainer.model.TrainThroughputBenchmark train "$RANDOM_TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" \
     $((F * WARMUP_ROUNDS)) "$SECS" 3 2>/dev/null | grep '^{' | tag "$2"; }
   alone() { solo alone "$1" | tee -a "$OUT"; }
   pair() { solo pair-a "$1" > "$OUT.pair" & solo pair-b "$1" | tee -a "$OUT"; wait; tee -a "$OUT" < "$OUT.pair"; }
@@ -90,7 +105,10 @@ lines = [json.loads(l) for l in open(sys.argv[1])]
 def median(xs):
     return statistics.median(xs) if xs else None
 def losses(rs):
-    return ", ".join(f"{r['loss']:.3f}" for r in rs)
+    rs = list(rs)
+    train = ", ".join(f"{r['loss']:.3f}" for r in rs)
+    held = [r.get("val_loss") for r in rs]
+    return train if None in held else f"{train} (held-out {', '.join(f'{v:.3f}' for v in held)})"
 def pct(xs):
     return ", ".join(f"{100 * x:.0f}%" for x in xs)
 runs = {}

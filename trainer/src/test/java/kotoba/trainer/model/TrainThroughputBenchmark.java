@@ -105,7 +105,8 @@ public final class TrainThroughputBenchmark {
         return new TokenBatch(blocks, Cursor.START);
     }
 
-    static int[] readTokens(Path file, int vocab) throws IOException {
+    /** A flat little-endian int32 token file, every id checked against the vocabulary. */
+    public static int[] readTokens(Path file, int vocab) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         int[] out = new int[bytes.remaining() / 4];
         bytes.asIntBuffer().get(out);

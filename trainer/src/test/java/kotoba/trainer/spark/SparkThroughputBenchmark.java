@@ -2,23 +2,19 @@ package kotoba.trainer.spark;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import kotoba.trainer.data.BatchEncoder;
-import kotoba.trainer.data.Cursor;
 import kotoba.trainer.data.LabelLayout;
 import kotoba.trainer.data.PackedBlock;
-import kotoba.trainer.data.TokenBatch;
+import kotoba.trainer.data.ValidationBlocks;
 import kotoba.trainer.model.GptConfig;
 import kotoba.trainer.model.GptModel;
+import kotoba.trainer.train.Evaluator;
 import kotoba.trainer.train.OptimizerSetup;
 import kotoba.trainer.train.SparkOptions;
 import kotoba.trainer.train.TrainerConfig;
@@ -32,9 +28,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Hand-run benchmark main (not a unit test) behind {@code bench/train_throughput_spark.sh}: trains kotoba's GPT
  * with {@link SparkStepper} (parameter averaging) on one core per worker ({@link #master}), and prints one
- * JSON line with tokens/s after the warm-up rounds, seconds per round and the loss reached.
+ * JSON line with tokens/s after the warm-up rounds, seconds per round and the loss reached: the last round's
+ * training loss and, when TOKENS is a tokenize stage's output rather than a token file, the held-out loss on its
+ * validation split ({@link BenchmarkTokens}).
  *
- * <pre>  TOKENS_FILE vocab context batchPerWorker d layers heads workers averagingFrequency rounds
+ * <pre>  TOKENS vocab context batchPerWorker d layers heads workers averagingFrequency rounds
  *  [reuse|rebuild|local] [warmupRounds]</pre>
  *
  * <p>At a few steps a second C2 is still compiling the step's methods after the first round; more warm-up rounds
@@ -46,6 +44,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * which in a training run also brings the moments back.
  */
 public final class SparkThroughputBenchmark {
+
+    /** Held-out sequences for the loss reached, scored in batches of the per-worker batch. */
+    private static final int VALIDATION_BLOCKS = 64;
 
     private SparkThroughputBenchmark() {
     }
@@ -70,7 +71,7 @@ public final class SparkThroughputBenchmark {
         }
         int warmupRounds = args.length < 12 ? 1 : Integer.parseInt(args[11]);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        int[] tokens = readTokens(Path.of(args[0]));
+        BenchmarkTokens tokens = BenchmarkTokens.open(Path.of(args[0]), vocab, context);
 
         SparkConf conf = SparkTrainingConf.apply(master(workers)
                 .setAppName("spark-throughput").set("spark.ui.enabled", "false")
@@ -91,27 +92,29 @@ public final class SparkThroughputBenchmark {
             SparkStepper stepper = new SparkStepper(sc, spark, new BatchEncoder(LabelLayout.INDICES, vocab), workers,
                     batch, frequency);
             int perCall = stepper.sequencesPerCall();
-            int blocks = tokens.length / (context + 1);
-            int next = 0;
             long t0 = System.nanoTime();
             double loss = Double.NaN;
             for (int r = 0; r < warmupRounds; r++) {
-                loss = stepper.fit(batch(tokens, next, perCall, context, blocks));
-                next += perCall;
+                loss = stepper.fit(tokens.next(perCall));
             }
             double warmupSeconds = (System.nanoTime() - t0) / 1e9;
             long start = System.nanoTime();
             for (int r = 0; r < rounds; r++) {
-                loss = stepper.fit(batch(tokens, next, perCall, context, blocks));
-                next += perCall;
+                loss = stepper.fit(tokens.next(perCall));
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
+            // Both worker counts take the same number of steps; two workers have seen twice the sequences.
+            List<PackedBlock> held = tokens.validation(VALIDATION_BLOCKS);
+            String valLoss = held.isEmpty() ? "null" : String.format("%.4f", Evaluator.evaluate(stepper.graph(),
+                    ValidationBlocks.batches(held, batch), new BatchEncoder(LabelLayout.INDICES, vocab)).loss());
             System.out.printf("{\"side\": \"kotoba-spark\", \"worker\": \"%s\", \"workers\": %d, "
                             + "\"averaging_frequency\": %d, "
                             + "\"batch_per_worker\": %d, \"rounds\": %d, \"seconds_per_round\": %.2f, "
-                            + "\"tokens_per_s\": %.1f, \"loss\": %.4f, \"warmup_rounds\": %d, \"warmup_seconds\": %.2f}%n",
+                            + "\"tokens_per_s\": %.1f, \"loss\": %.4f, \"val_loss\": %s, \"steps\": %d, "
+                            + "\"warmup_rounds\": %d, \"warmup_seconds\": %.2f}%n",
                     kind, workers, frequency, batch, rounds, elapsed / rounds,
-                    rounds * (double) perCall * context / elapsed, loss, warmupRounds, warmupSeconds);
+                    rounds * (double) perCall * context / elapsed, loss, valLoss,
+                    (warmupRounds + rounds) * frequency, warmupRounds, warmupSeconds);
         } finally {
             sc.stop();
         }
@@ -139,23 +142,5 @@ public final class SparkThroughputBenchmark {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    /** {@code count} consecutive blocks of context+1 tokens starting at block {@code first}, wrapping around. */
-    static TokenBatch batch(int[] tokens, int first, int count, int context, int blocks) {
-        List<PackedBlock> out = new ArrayList<>(count);
-        for (int j = 0; j < count; j++) {
-            int[] block = new int[context + 1];
-            System.arraycopy(tokens, ((first + j) % blocks) * (context + 1), block, 0, context + 1);
-            out.add(new PackedBlock(block, context));
-        }
-        return new TokenBatch(out, Cursor.START);
-    }
-
-    static int[] readTokens(Path file) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        int[] out = new int[bytes.remaining() / 4];
-        bytes.asIntBuffer().get(out);
-        return out;
     }
 }
