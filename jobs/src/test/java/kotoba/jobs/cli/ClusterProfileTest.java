@@ -52,11 +52,10 @@ class ClusterProfileTest {
   }
 
   @Test
-  void aTrainingJobInOneJvmKeepsSparksOwnExecutorSettings() {
-    SparkConf conf = JobContext.training(new ConfigOptions()).sparkSettings(new SparkConf(false));
-    assertEquals(TrainConfig.Mode.LOCAL,
-        JobContext.training(new ConfigOptions()).section("trainer", TrainConfig.class).mode(), "local.conf's mode");
-    assertFalse(conf.contains("spark.executor.memoryOverhead"));
+  void aTrainingJobInLocalModeKeepsSparksOwnExecutorSettings() {
+    JobContext ctx = JobContext.training(new ConfigOptions());
+    assertEquals(TrainConfig.Mode.LOCAL, ctx.section("trainer", TrainConfig.class).mode(), "local.conf's mode");
+    assertFalse(ctx.sparkSettings(new SparkConf(false)).contains("spark.executor.memoryOverhead"));
   }
 
   @Test
@@ -66,7 +65,9 @@ class ClusterProfileTest {
         .set("spark.executor.extraJavaOptions", "-XX:+UseG1GC -Dorg.bytedeco.javacpp.maxbytes=10g");
     SparkConf conf = JobContext.training(cluster()).sparkSettings(submitted);
     assertEquals("12g", conf.get("spark.executor.memoryOverhead"));
-    assertEquals("-XX:+UseG1GC -Dorg.bytedeco.javacpp.maxbytes=10g", conf.get("spark.executor.extraJavaOptions"));
+    // Only the physical cap is added, sized to the container the user chose: 1g of heap (Spark's default) + 12g.
+    assertEquals("-XX:+UseG1GC -Dorg.bytedeco.javacpp.maxbytes=10g -Dorg.bytedeco.javacpp.maxphysicalbytes=13312m",
+        conf.get("spark.executor.extraJavaOptions"));
   }
 
   private static ConfigOptions cluster() {

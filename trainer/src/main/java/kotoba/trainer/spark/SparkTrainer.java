@@ -78,10 +78,18 @@ public final class SparkTrainer {
         SparkComputationGraph spark = new SparkComputationGraph(sc, graph, master);
         SparkStepper stepper = new SparkStepper(sc, spark, encoder, options.workers(), batchPerWorker,
                 options.averagingFrequency());
+        TrainingState end;
         try {
-            return loop.run(stepper, readers.apply(start.cursor()), validation, encoder, start, stopAt);
-        } finally {
-            master.releaseBroadcasts();
+            end = loop.run(stepper, readers.apply(start.cursor()), validation, encoder, start, stopAt);
+        } catch (RuntimeException e) {
+            try {
+                master.releaseBroadcasts();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // a stopped SparkContext must not hide why training failed
+            }
+            throw e;
         }
+        master.releaseBroadcasts();
+        return end;
     }
 }

@@ -13,7 +13,7 @@ import org.apache.spark.SparkConf;
 public final class SparkTrainingConf {
     /** Off-heap cap per executor for ND4J; also what memoryOverhead must cover. */
     public static final String DEFAULT_OFF_HEAP = "4g";
-    /** Headroom above the off-heap cap for JVM and native overhead. */
+    /** Executor memory overhead: the off-heap cap plus 1g for the JVM's own native memory. */
     public static final String DEFAULT_MEMORY_OVERHEAD = "5g";
     /**
      * The collector for training JVMs. Every averaging round a worker serializes its parameters and Adam state (203 MB
@@ -34,24 +34,41 @@ public final class SparkTrainingConf {
         setIfMissing(conf, "spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         // Registers INDArray serialisers: without it Kryo copies raw off-heap pointers and data is corrupted.
         setIfMissing(conf, "spark.kryo.registrator", BulkNd4jRegistrator.class.getName());
-        setIfMissing(conf, "spark.executor.memoryOverhead", DEFAULT_MEMORY_OVERHEAD);
+        if (!conf.contains("spark.executor.memoryOverheadFactor")
+                && !conf.contains("spark.kubernetes.memoryOverheadFactor")) {
+            setIfMissing(conf, "spark.executor.memoryOverhead", DEFAULT_MEMORY_OVERHEAD);
+        }
         if (runsInOneJvm(conf.get("spark.master", ""))) {
             // Each round's task results (parameters and Adam state) reach the driver in-process, not through the
             // block manager's network transfer that Spark uses above 1 MB (conf/local.conf says the same).
             setIfMissing(conf, "spark.task.maxDirectResultSize", "2000m");
             setIfMissing(conf, "spark.rpc.message.maxSize", "2000");
         }
-        String javacpp = "-Dorg.bytedeco.javacpp.maxbytes=" + DEFAULT_OFF_HEAP
-                + " -Dorg.bytedeco.javacpp.maxphysicalbytes=" + DEFAULT_MEMORY_OVERHEAD;
         String existing = conf.get("spark.executor.extraJavaOptions", "");
         if (!existing.contains("org.bytedeco.javacpp.maxbytes")) {
-            existing = (existing + " " + javacpp).trim();
+            existing = (existing + " -Dorg.bytedeco.javacpp.maxbytes=" + DEFAULT_OFF_HEAP).trim();
         }
-        if (!selectsGarbageCollector(existing)) {
+        if (!existing.contains("org.bytedeco.javacpp.maxphysicalbytes")) {
+            // JavaCPP compares this with the whole process's resident memory, heap included: the container's size.
+            existing = (existing + " -Dorg.bytedeco.javacpp.maxphysicalbytes=" + containerMb(conf) + "m").trim();
+        }
+        if (!selectsGarbageCollector(existing)
+                && !selectsGarbageCollector(conf.get("spark.executor.defaultJavaOptions", ""))) {
             existing = (existing + " " + GARBAGE_COLLECTOR).trim();
         }
         conf.set("spark.executor.extraJavaOptions", existing);
         return conf;
+    }
+
+    /** An executor's heap plus its memory overhead, as YARN and Kubernetes size its container (MiB). */
+    static long containerMb(SparkConf conf) {
+        long heap = conf.getSizeAsMb("spark.executor.memory", "1g");
+        if (conf.contains("spark.executor.memoryOverhead")) {
+            return heap + conf.getSizeAsMb("spark.executor.memoryOverhead");
+        }
+        double factor = conf.getDouble("spark.executor.memoryOverheadFactor",
+                conf.getDouble("spark.kubernetes.memoryOverheadFactor", 0.1));
+        return heap + Math.max(384, (long) (factor * heap));
     }
 
     /**

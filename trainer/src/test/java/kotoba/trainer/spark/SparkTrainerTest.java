@@ -18,6 +18,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.ExecutorCacheTaskLocation;
 import org.apache.spark.scheduler.TaskLocation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -344,8 +345,10 @@ class SparkTrainerTest {
         // and a worker's local moments follow chance instead of one slice of the data.
         ComputationGraph graph = OptimizerSetup.adamW(twoWorkerAdamW(4, 0.001)).newGraph(TinyLm.configuration());
         SparkOptions options = new SparkOptions(2, 2, 2, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
-        SparkStepper stepper = stepper(graph, options);
+        NetworkReusingTrainingMaster master = TrainingMasters.parameterAveraging(options, 2, 9L);
+        SparkStepper stepper = stepper(graph, options, master);
         List<Integer> minibatches = List.of(10, 11, 12, 13);
+        assertNull(master.lastPlacement(2), "no round yet");
         assertEquals(List.of(List.of(), List.of()), preferredLocations(stepper.distribute(minibatches)),
                 "no preference before the first round");
 
@@ -356,14 +359,16 @@ class SparkTrainerTest {
         assertEquals(List.of(List.of(executor), List.of(executor)), preferredLocations(placed));
         assertEquals(List.of(List.of(10, 11), List.of(12, 13)), placed.glom().collect(),
                 "each worker's slice as without a preference");
+        assertNull(master.lastPlacement(3), "a partition that has not trained has no place");
     }
 
-    /** Where Spark's scheduler would like to run each partition of {@code rdd}. */
+    /** Where Spark's scheduler would like to run each partition of {@code rdd}: executors, never mere hosts. */
     private static List<List<String>> preferredLocations(JavaRDD<?> rdd) {
         List<List<String>> out = new ArrayList<>();
         for (int p = 0; p < rdd.getNumPartitions(); p++) {
             List<String> locations = new ArrayList<>();
             for (TaskLocation location : JavaConverters.seqAsJavaList(sc.sc().getPreferredLocs(rdd.rdd(), p))) {
+                assertInstanceOf(ExecutorCacheTaskLocation.class, location, location + " is not an executor");
                 locations.add(location.toString());
             }
             out.add(locations);
@@ -379,8 +384,12 @@ class SparkTrainerTest {
 
     /** A parameter-averaging stepper over {@code graph}, kotoba's kept-network workers, seed 9. */
     private static SparkStepper stepper(ComputationGraph graph, SparkOptions options) {
-        SparkComputationGraph net = new SparkComputationGraph(sc, graph,
-                TrainingMasters.parameterAveraging(options, options.batchPerWorker(), 9L));
+        return stepper(graph, options, TrainingMasters.parameterAveraging(options, options.batchPerWorker(), 9L));
+    }
+
+    private static SparkStepper stepper(ComputationGraph graph, SparkOptions options,
+                                        NetworkReusingTrainingMaster master) {
+        SparkComputationGraph net = new SparkComputationGraph(sc, graph, master);
         return new SparkStepper(sc, net, new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), options.workers(),
                 options.batchPerWorker(), options.averagingFrequency());
     }

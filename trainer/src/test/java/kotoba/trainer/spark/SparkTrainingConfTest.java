@@ -47,4 +47,32 @@ class SparkTrainingConfTest {
         assertTrue(overheadOnly.get("spark.executor.extraJavaOptions").contains("-XX:+UseParallelGC"),
                 "UseGCOverheadLimit does not choose a collector");
     }
+
+    @Test
+    void thePhysicalMemoryCapIsTheWholeContainerHeapIncluded() {
+        // JavaCPP compares maxphysicalbytes with the process's resident memory, heap included: a cap at the
+        // overhead alone (5g) would fail ND4J's allocations in an 8g-heap executor once its heap filled.
+        SparkConf sized = SparkTrainingConf.apply(new SparkConf(false).setMaster("yarn")
+                .set("spark.executor.memory", "8g"));
+        assertEquals("5g", sized.get("spark.executor.memoryOverhead"));
+        String sizedJvm = sized.get("spark.executor.extraJavaOptions");
+        assertTrue(sizedJvm.contains("-Dorg.bytedeco.javacpp.maxphysicalbytes=13312m"), sizedJvm);
+        SparkConf byFactor = SparkTrainingConf.apply(new SparkConf(false).setMaster("yarn")
+                .set("spark.executor.memory", "10g").set("spark.executor.memoryOverheadFactor", "0.5"));
+        assertFalse(byFactor.contains("spark.executor.memoryOverhead"), "a factor the user chose sizes the overhead");
+        String byFactorJvm = byFactor.get("spark.executor.extraJavaOptions");
+        assertTrue(byFactorJvm.contains("-Dorg.bytedeco.javacpp.maxphysicalbytes=15360m"), byFactorJvm);
+        SparkConf chosen = SparkTrainingConf.apply(new SparkConf(false).setMaster("yarn")
+                .set("spark.executor.extraJavaOptions", "-Dorg.bytedeco.javacpp.maxphysicalbytes=20g"));
+        assertEquals(1, chosen.get("spark.executor.extraJavaOptions").split("maxphysicalbytes").length - 1);
+    }
+
+    @Test
+    void aCollectorChosenInTheClustersDefaultJavaOptionsIsKept() {
+        // Two collectors on one command line and the executor JVM refuses to start.
+        SparkConf conf = SparkTrainingConf.apply(new SparkConf(false).setMaster("yarn")
+                .set("spark.executor.defaultJavaOptions", "-XX:+UseG1GC"));
+        assertFalse(conf.get("spark.executor.extraJavaOptions").contains("ParallelGC"),
+                conf.get("spark.executor.extraJavaOptions"));
+    }
 }
