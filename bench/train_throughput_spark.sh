@@ -90,7 +90,9 @@ if [ "${CEILING:-1}" = 1 ]; then
   SECS=$(awk -v s="${SECS:-15}" -v r="$ROUNDS" 'BEGIN { printf "%.0f", s * r }')
   solo() { OMP_NUM_THREADS=1 java -Xmx3g $GC ${JAVA_OPTS:-} -Dkotoba.bench.side="$1" -cp "$CP" \
     kotoba.trainer.model.TrainThroughputBenchmark train "$RANDOM_TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$D" "$L" "$H" \
-    $((F * WARMUP_ROUNDS)) "$SECS" 3 2>/dev/null | grep '^{' | tag "$2"; }
+    $((F * WARMUP_ROUNDS)) "$SECS" 3 2>"$OUT_DIR/ceiling-$1-$2.log" | grep '^{' | tag "$2" \
+    || { echo "the ceiling's $1 trainer failed; the end of $OUT_DIR/ceiling-$1-$2.log:" >&2; \
+         tail -5 "$OUT_DIR/ceiling-$1-$2.log" >&2; exit 1; }; }
   alone() { solo alone "$1" | tee -a "$OUT"; }
   pair() { solo pair-a "$1" > "$OUT.pair" & solo pair-b "$1" | tee -a "$OUT"; wait; tee -a "$OUT" < "$OUT.pair"; }
   for ((rep = 1; rep <= REPEATS; rep++)); do

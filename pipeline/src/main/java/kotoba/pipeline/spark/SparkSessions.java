@@ -13,13 +13,9 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private SparkSessions() {}
 
-  public static SparkSession getOrCreate(SparkConfig config) {
-    return getOrCreate(config, UnaryOperator.identity());
-  }
-
   /**
-   * As above, with {@code defaults} filling in what neither spark-submit nor the config file set (the trainer's
-   * executor settings when the job trains on Spark).
+   * The session, with {@code defaults} filling in what neither spark-submit nor the config file set (the trainer's
+   * executor settings when the job trains on Spark; {@code UnaryOperator.identity()} otherwise).
    */
   public static SparkSession getOrCreate(SparkConfig config, UnaryOperator<SparkConf> defaults) {
     SparkConf conf = settings(config, new SparkConf(), defaults); // new SparkConf(): spark-submit's system properties
