@@ -1,6 +1,7 @@
 package kotoba.trainer.spark;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaRDDLike;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.CollectionAccumulator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -47,6 +48,8 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
     /** Filled by the round's tasks: "partition=location" for each, where location is the executor it ran on. */
     private transient CollectionAccumulator<String> placements;
     private transient Map<Integer, String> lastPlacement;
+    /** Minibatches in the next round's data as its caller counted them, or -1 for DL4J to count them. */
+    private transient long nextRoundMinibatches = -1;
 
     NetworkReusingTrainingMaster(Builder builder, boolean keepNetworks, boolean localOptimizerState) {
         super(builder);
@@ -61,6 +64,22 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
     /** Makes the next round return the workers' Adam moments and average them onto the driver's network. */
     public void averageOptimizerStateNextRound() {
         averageStateNextRound = true;
+    }
+
+    /**
+     * Tells the master how many minibatches the next round's data holds. DL4J otherwise counts every round's data
+     * with a Spark job of its own before training on it: one more job, and one more computation of the data
+     * (serialized into the tasks, shipped, deserialized) on every executor, in each round.
+     */
+    public void expectRound(long minibatches) {
+        nextRoundMinibatches = minibatches;
+    }
+
+    @Override
+    protected <T, R extends JavaRDDLike<T, R>> long getTotalDataSetObjectCount(JavaRDDLike<T, R> data) {
+        long known = nextRoundMinibatches;
+        nextRoundMinibatches = -1;
+        return known >= 0 ? known : super.getTotalDataSetObjectCount(data);
     }
 
     @Override

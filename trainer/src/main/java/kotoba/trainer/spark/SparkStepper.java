@@ -7,6 +7,7 @@ import kotoba.trainer.train.Stepper;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
+import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -72,8 +73,13 @@ public final class SparkStepper implements Stepper {
             minibatches.add(encoder.encode(new TokenBatch(blocks.subList(i, i + batchPerWorker), batch.cursorAfter())));
         }
         JavaRDD<MultiDataSet> rdd = distribute(minibatches);
+        if (spark.getTrainingMaster() instanceof NetworkReusingTrainingMaster master) {
+            master.expectRound(minibatches.size());
+        }
         spark.fitMultiDataSet(rdd);
-        rdd.unpersist(false);
+        if (!rdd.getStorageLevel().equals(StorageLevel.NONE())) {
+            rdd.unpersist(false);
+        }
         // The score is the workers' mean of (summed loss + weight-decay penalty) / minibatch size on their last
         // minibatch (DL4J's output layers divide the penalty by the minibatch too), so the penalty comes out
         // divided by batchPerWorker.

@@ -3,6 +3,7 @@ package kotoba.trainer.spark;
 import kotoba.trainer.train.SparkOptions;
 import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 
 import java.util.Locale;
@@ -42,6 +43,9 @@ public final class TrainingMasters {
                 .batchSizePerWorker(batchPerWorker)
                 .averagingFrequency(options.averagingFrequency())
                 .workerPrefetchNumBatches(options.prefetchBatches())
+                // SparkStepper makes one partition per worker of exactly averagingFrequency minibatches. DL4J's
+                // default (Always, Balanced) would run a Spark job every round just to count them, and keep them.
+                .repartionData(Repartition.Never)
                 // Adam's moments must survive the averaging round or every round restarts the optimizer (DL4J's
                 // worker rebuilds its updater from the broadcast); kotoba's master decides per round what to ship.
                 .saveUpdater(true)

@@ -12,8 +12,10 @@ package kotoba.trainer.train;
  * @param averagingFrequency minibatches each worker fits between two parameter averagings (1 = synchronous SGD
  *                           on the combined batch; higher trades exactness for less network and rebuild cost)
  * @param prefetchBatches    minibatches a worker prepares asynchronously ahead of training (0 = none)
- * @param storageLevel       Spark storage level name for the per-round training RDD (e.g. {@code MEMORY_ONLY_SER},
- *                           {@code NONE}); Spark does not see ND4J's off-heap bytes, so serialised levels are safer
+ * @param storageLevel       Spark storage level name for the per-round training RDD (e.g. {@code NONE},
+ *                           {@code MEMORY_ONLY_SER}). A round reads its RDD once, from data its tasks carry, so
+ *                           {@code NONE} is enough; Spark does not see ND4J's off-heap bytes, so if a level is
+ *                           wanted, serialised levels are safer
  * @param optimizerState     where Adam's moments live between averaging rounds (see {@link OptimizerState})
  */
 public record SparkOptions(int workers, int batchPerWorker, int averagingFrequency, int prefetchBatches,

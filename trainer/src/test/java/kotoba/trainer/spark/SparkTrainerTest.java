@@ -19,6 +19,8 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.ExecutorCacheTaskLocation;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.TaskLocation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -51,6 +53,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -360,6 +364,38 @@ class SparkTrainerTest {
         assertEquals(List.of(List.of(10, 11), List.of(12, 13)), placed.glom().collect(),
                 "each worker's slice as without a preference");
         assertNull(master.lastPlacement(3), "a partition that has not trained has no place");
+    }
+
+    @Test
+    void eachRoundIsASingleSparkJob() throws TimeoutException {
+        // DL4J counts a round's data and then each partition's share before it trains: two more jobs a round, each
+        // shipping the round's data to every executor and deserializing it there.
+        ComputationGraph graph = OptimizerSetup.adamW(twoWorkerAdamW(4, 0.001)).newGraph(TinyLm.configuration());
+        SparkStepper stepper = stepper(graph, new SparkOptions(2, 2, 2, 0, "NONE"));
+        TokenBlockReader reader = readers().apply(Cursor.START);
+        String group = "rounds-" + System.nanoTime();
+        List<Integer> jobs = new CopyOnWriteArrayList<>();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                if (group.equals(start.properties().getProperty("spark.jobGroup.id"))) {
+                    jobs.add(start.jobId());
+                }
+            }
+        };
+        sc.sc().addSparkListener(listener);
+        try {
+            sc.setJobGroup(group, "two averaging rounds", false);
+            for (int round = 0; round < 2; round++) {
+                assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))));
+            }
+            sc.clearJobGroup();
+            sc.sc().listenerBus().waitUntilEmpty();
+            assertEquals(2, jobs.size(), "Spark jobs in two rounds: " + jobs);
+        } finally {
+            sc.clearJobGroup();
+            sc.sc().removeSparkListener(listener);
+        }
     }
 
     /** Where Spark's scheduler would like to run each partition of {@code rdd}: executors, never mere hosts. */
