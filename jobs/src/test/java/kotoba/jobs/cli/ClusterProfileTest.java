@@ -59,6 +59,21 @@ class ClusterProfileTest {
   }
 
   @Test
+  void trainingInLocalModeGetsItsRoundResultsInProcess() {
+    SparkConf conf = JobContext.training(sparkTraining()).sparkSettings(new SparkConf(false));
+    assertEquals("local[*]", conf.get("spark.master"), "local.conf's master");
+    assertEquals("2000m", conf.get("spark.task.maxDirectResultSize"));
+  }
+
+  @Test
+  void trainingSubmittedToAClusterWithTheLocalProfileSendsRoundResultsThroughBlockManagers() {
+    // Someone who forgets --conf conf/cluster.conf must not get local mode's 2 GB RPC messages between hosts.
+    SparkConf conf = JobContext.training(sparkTraining()).sparkSettings(submittedTo("yarn"));
+    assertFalse(conf.contains("spark.task.maxDirectResultSize"), conf.toDebugString());
+    assertFalse(conf.contains("spark.rpc.message.maxSize"), conf.toDebugString());
+  }
+
+  @Test
   void whatSparkSubmitSetsWinsOverTheTrainersDefaults() {
     SparkConf submitted = submittedTo("yarn")
         .set("spark.executor.memoryOverhead", "12g")
@@ -73,6 +88,13 @@ class ClusterProfileTest {
   private static ConfigOptions cluster() {
     ConfigOptions options = new ConfigOptions();
     options.confFile = Path.of(System.getProperty("user.dir")).getParent().resolve("conf/cluster.conf").toString();
+    return options;
+  }
+
+  /** local.conf with data-parallel training on. */
+  private static ConfigOptions sparkTraining() {
+    ConfigOptions options = new ConfigOptions();
+    options.sets.add("trainer.mode=spark");
     return options;
   }
 
