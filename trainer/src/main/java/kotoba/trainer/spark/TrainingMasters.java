@@ -44,7 +44,7 @@ public final class TrainingMasters {
                 .averagingFrequency(options.averagingFrequency())
                 .workerPrefetchNumBatches(options.prefetchBatches())
                 // SparkStepper makes one partition per worker of exactly averagingFrequency minibatches. DL4J's
-                // default (Always, Balanced) would run a Spark job every round just to count them, and keep them.
+                // default (Always, Balanced) would run a Spark job every round only to find them balanced.
                 .repartionData(Repartition.Never)
                 // Adam's moments must survive the averaging round or every round restarts the optimizer (DL4J's
                 // worker rebuilds its updater from the broadcast); kotoba's master decides per round what to ship.
