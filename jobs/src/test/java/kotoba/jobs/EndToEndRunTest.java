@@ -214,6 +214,53 @@ class EndToEndRunTest {
   }
 
   @Test
+  void sparkRoundsTooBigForTheDriverStopBeforeTraining() {
+    // d=128 here is about 303k parameters: each of the two workers returns 3.6 MB of parameters and moments a round.
+    List<String> a = new ArrayList<>(List.of("train"));
+    a.addAll(args);
+    a.addAll(List.of("--set", "trainer.run_id=too-big-for-the-driver", "--set", "trainer.mode=spark",
+        "--set", "trainer.spark.workers=2", "--set", "trainer.model.d_model=128",
+        "--set", "spark.conf.\"spark.driver.maxResultSize\"=5m"));
+    PrintStream old = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Kotoba.execute(a.toArray(String[]::new));
+    } finally {
+      System.setErr(old);
+    }
+    String err = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(Kotoba.EXIT_CONFIG, code, err);
+    assertTrue(err.contains("above spark.driver.maxResultSize = 5m"), err);
+    assertTrue(!Files.exists(tmp.resolve("data/runs/too-big-for-the-driver")), "nothing trained");
+  }
+
+  @Test
+  void aSweepSaysWhichRunsCannotReachTheDriverBeforeAnyRunTrains() {
+    List<String> a = new ArrayList<>(List.of("sweep"));
+    a.addAll(args);
+    a.addAll(List.of("--set", "sweep.name=too-big", "--set", "trainer.mode=spark", "--set", "trainer.spark.workers=2",
+        "--set", "sweep.shapes=[{n_layer=1,d_model=16,n_head=2},{n_layer=1,d_model=128,n_head=2}]",
+        "--set", "sweep.token_budgets=[1280]", "--set", "spark.conf.\"spark.driver.maxResultSize\"=5m"));
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Kotoba.execute(a.toArray(String[]::new));
+    } finally {
+      System.setOut(old);
+    }
+    String log = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(3, code, log);
+    int said = log.indexOf("[sweep] run too-big-L1-d128-h2-D1280 cannot start: trainer: an averaging round");
+    int firstRun = log.indexOf("[sweep] run too-big-L1-d16-h2-D1280:");
+    assertTrue(said >= 0 && firstRun > said, "said before the first run trains:\n" + log);
+    assertTrue(log.contains("1 of 2 runs finished"), log);
+  }
+
+  @Test
   void configErrorsStopBeforeSpark() {
     assertEquals(Kotoba.EXIT_CONFIG, Kotoba.execute("corpus", "--set", "corpus.val_fractoin=0.1"));
     assertEquals(Kotoba.EXIT_CONFIG, Kotoba.execute("train", "--set", "paths.data=\"" + tmp.resolve("data") + "\"",

@@ -24,12 +24,14 @@ import kotoba.trainer.model.Flops;
 import kotoba.trainer.model.GptConfig;
 import kotoba.trainer.model.GptModel;
 import kotoba.trainer.model.ParamCount;
+import kotoba.trainer.spark.DriverResultBudget;
 import kotoba.trainer.spark.SparkTrainer;
 import kotoba.trainer.train.CheckpointStore;
 import kotoba.trainer.train.MetricsFileSink;
 import kotoba.trainer.train.ModelInfo;
 import kotoba.trainer.train.OptimizerSetup;
 import kotoba.trainer.train.TrainingState;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -70,6 +72,22 @@ public final class TrainStage {
     } catch (IllegalArgumentException e) {
       throw new ConfigError("trainer.model: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether a run can start, decided before Spark does: the model's shape, and in spark mode whether an averaging
+   * round's results fit the driver's result limit under {@code sparkSettings}, the settings the session starts with.
+   */
+  public static GptConfig checkBeforeSpark(TrainConfig cfg, Storage storage, SparkConf sparkSettings) {
+    GptConfig gpt = gptConfig(cfg, storage);
+    if (cfg.mode() == TrainConfig.Mode.SPARK) {
+      long params = ParamCount.total(GptModel.configuration(gpt, OptimizerSetup.adamW(cfg.optim()).updater(),
+          DataType.FLOAT));
+      new DriverResultBudget(params, cfg.spark().workers()).problem(sparkSettings).ifPresent(reason -> {
+        throw new ConfigError("trainer: " + reason);
+      });
+    }
+    return gpt;
   }
 
   public static Manifest run(SparkSession spark, TrainConfig cfg, StageKey key, Storage storage, boolean force,

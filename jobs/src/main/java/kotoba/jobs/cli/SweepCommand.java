@@ -1,11 +1,14 @@
 package kotoba.jobs.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import kotoba.jobs.sweep.SweepConfig;
 import kotoba.jobs.sweep.SweepMetrics;
 import kotoba.jobs.sweep.SweepPlan;
+import kotoba.pipeline.config.ConfigError;
 import kotoba.pipeline.stage.Manifest;
 import kotoba.trainer.TrainConfig;
 import kotoba.trainer.TrainStage;
@@ -13,6 +16,7 @@ import kotoba.trainer.model.Flops;
 import kotoba.trainer.model.GptConfig;
 import kotoba.trainer.model.GptModel;
 import kotoba.trainer.model.ParamCount;
+import org.apache.spark.SparkConf;
 import org.nd4j.linalg.learning.config.Adam;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,9 +46,11 @@ public final class SweepCommand implements Callable<Integer> {
     System.out.printf("[sweep] %s: %d runs%n", sweep.name(), plan.size());
     List<String> finished = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    Map<String, String> cannotStart = runsThatCannotStart(ctx, plan);
     for (SweepPlan.Planned p : plan) {
-      if (p.skipReason() != null) {
-        problems.add(p.runId() + ": skipped, " + p.skipReason());
+      String skip = p.skipReason() != null ? p.skipReason() : cannotStart.get(p.runId());
+      if (skip != null) {
+        problems.add(p.runId() + ": skipped, " + skip);
         System.out.println("[sweep] " + problems.get(problems.size() - 1));
         continue;
       }
@@ -64,5 +70,20 @@ public final class SweepCommand implements Callable<Integer> {
         sweep.output() + "/metrics.csv");
     problems.forEach(p -> System.out.println("[sweep] problem: " + p));
     return problems.isEmpty() ? 0 : 3;
+  }
+
+  /** Runs that would fail the checks a lone `kotoba train` makes before Spark starts, said before any run trains. */
+  private static Map<String, String> runsThatCannotStart(JobContext ctx, List<SweepPlan.Planned> plan) {
+    Map<String, String> out = new HashMap<>();
+    for (SweepPlan.Planned p : plan) {
+      if (p.skipReason() != null) continue;
+      try {
+        TrainStage.checkBeforeSpark(p.config(), ctx.storage(), ctx.sparkSettings(new SparkConf()));
+      } catch (ConfigError e) {
+        out.put(p.runId(), e.getMessage());
+        System.out.println("[sweep] run " + p.runId() + " cannot start: " + e.getMessage());
+      }
+    }
+    return out;
   }
 }

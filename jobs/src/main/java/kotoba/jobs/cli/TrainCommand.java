@@ -5,6 +5,7 @@ import kotoba.pipeline.stage.Manifest;
 import kotoba.pipeline.stage.StageKey;
 import kotoba.trainer.TrainConfig;
 import kotoba.trainer.TrainStage;
+import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -32,7 +33,8 @@ public final class TrainCommand implements Callable<Integer> {
   public static Manifest run(JobContext ctx) {
     TrainConfig cfg = ctx.section("trainer", TrainConfig.class);
     StageKey key = TrainStage.key(cfg, ctx.storage());
-    TrainStage.gptConfig(cfg, ctx.storage()); // an impossible shape fails here, before Spark starts
+    // An impossible shape, or rounds too big for the driver, fail here, before Spark starts.
+    TrainStage.checkBeforeSpark(cfg, ctx.storage(), ctx.sparkSettings(new SparkConf()));
     return TrainStage.run(ctx.spark(), cfg, key, ctx.sparkStorage(), ctx.force(), System.out);
   }
 }

@@ -3,6 +3,8 @@ package kotoba.trainer.model;
 import java.util.Map;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,5 +51,17 @@ public record ParamCount(long total, long embedding, long head) {
                     + graph.numParams());
         }
         return new ParamCount(total, embedding, head);
+    }
+
+    /**
+     * Every trainable number of a graph configuration, without building the graph: what a check before Spark starts
+     * can afford for a model of any size. Equals {@code of(graph).total()} for the graph built from it.
+     */
+    public static long total(ComputationGraphConfiguration configuration) {
+        long total = 0;
+        for (GraphVertex vertex : configuration.getVertices().values()) {
+            total += vertex.numParams(true);
+        }
+        return total;
     }
 }

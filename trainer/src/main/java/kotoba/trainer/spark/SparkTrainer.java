@@ -72,6 +72,8 @@ public final class SparkTrainer {
     }
 
     private TrainingState run(ComputationGraph graph, TrainingState start, long stopAt) {
+        // Spark would abort only once the first round's results reached the driver.
+        new DriverResultBudget(graph.numParams(), options.workers()).require(sc.getConf());
         int batchPerWorker = options.batchPerWorker(config.sequencesPerStep(model.contextLength()));
         NetworkReusingTrainingMaster master = TrainingMasters.parameterAveraging(options, batchPerWorker,
                 config.seed());

@@ -21,6 +21,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.ExecutorCacheTaskLocation;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.TaskLocation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -392,6 +393,97 @@ class SparkTrainerTest {
             sc.clearJobGroup();
             sc.sc().listenerBus().waitUntilEmpty();
             assertEquals(2, jobs.size(), "Spark jobs in two rounds: " + jobs);
+        } finally {
+            sc.clearJobGroup();
+            sc.sc().removeSparkListener(listener);
+        }
+    }
+
+    @Test
+    void aRoundsResultsAreTheParametersAndMomentsWithinTheDriverBudget() throws TimeoutException {
+        // What spark.driver.maxResultSize is checked against: the serialized size of each task's result.
+        ComputationGraph graph = OptimizerSetup.adamW(twoWorkerAdamW(4, 0.001)).newGraph(TinyLm.configuration());
+        long params = graph.numParams();
+        DriverResultBudget budget = new DriverResultBudget(params, 2);
+        for (SparkOptions.OptimizerState state : SparkOptions.OptimizerState.values()) {
+            SparkOptions options = new SparkOptions(2, 2, 1, 0, "NONE", state);
+            List<Long> sizes = resultSizesOfOneRound(stepper(graph, options));
+            assertEquals(budget.resultsAtDriver(), sizes.size(), state + ": " + sizes);
+            for (long size : sizes) {
+                long arrays = state == SparkOptions.OptimizerState.AVERAGED ? 3 : 1; // local: parameters only
+                assertTrue(size > arrays * params * Float.BYTES, state + ": " + size + " bytes for " + params);
+                // About 1.3 KB travel with the arrays (Kryo's headers, the score, Spark's accumulator updates).
+                assertTrue(size <= arrays * params * Float.BYTES + 4096, state + ": " + size + " bytes for " + params);
+                assertTrue(size <= budget.bytesPerResult());
+            }
+        }
+    }
+
+    @Test
+    void theDriverBudgetCountsTheResultsSparksTreeAggregateSendsIt() throws TimeoutException {
+        // DL4J merges a round's results with treeAggregate at depth 2; the results of its last stage reach the driver.
+        for (int workers : new int[] {1, 2, 5, 6, 16, 30}) {
+            String group = "tree-aggregate-" + workers + "-" + System.nanoTime();
+            List<Integer> lastStageTasks = new CopyOnWriteArrayList<>();
+            SparkListener listener = new SparkListener() {
+                @Override
+                public void onJobStart(SparkListenerJobStart start) {
+                    if (group.equals(start.properties().getProperty("spark.jobGroup.id"))) {
+                        List<org.apache.spark.scheduler.StageInfo> stages =
+                                JavaConverters.seqAsJavaList(start.stageInfos());
+                        lastStageTasks.add(stages.stream().max(java.util.Comparator.comparingInt(
+                                org.apache.spark.scheduler.StageInfo::stageId)).orElseThrow().numTasks());
+                    }
+                }
+            };
+            sc.sc().addSparkListener(listener);
+            try {
+                sc.setJobGroup(group, "treeAggregate over " + workers + " partitions", false);
+                List<Integer> ones = new ArrayList<>(java.util.Collections.nCopies(workers, 1));
+                int sum = sc.parallelize(ones, workers).treeAggregate(0, Integer::sum, Integer::sum,
+                        DriverResultBudget.AGGREGATION_DEPTH);
+                assertEquals(workers, sum);
+                sc.clearJobGroup();
+                sc.sc().listenerBus().waitUntilEmpty();
+            } finally {
+                sc.clearJobGroup();
+                sc.sc().removeSparkListener(listener);
+            }
+            assertEquals(List.of(new DriverResultBudget(1000, workers).resultsAtDriver()), lastStageTasks,
+                    workers + " workers");
+        }
+    }
+
+    /** The serialized sizes of the task results of one averaging round of {@code stepper}. */
+    private static List<Long> resultSizesOfOneRound(SparkStepper stepper) throws TimeoutException {
+        String group = "result-sizes-" + System.nanoTime();
+        List<Long> sizes = new CopyOnWriteArrayList<>();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (stages.contains(end.stageId())) {
+                    sizes.add(end.taskMetrics().resultSize());
+                }
+            }
+
+            private final Set<Integer> stages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                if (group.equals(start.properties().getProperty("spark.jobGroup.id"))) {
+                    stages.addAll(JavaConverters.seqAsJavaList(start.stageIds()).stream()
+                            .map(id -> (Integer) id).toList());
+                }
+            }
+        };
+        sc.sc().addSparkListener(listener);
+        try {
+            sc.setJobGroup(group, "one averaging round", false);
+            TokenBlockReader reader = readers().apply(Cursor.START);
+            assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))));
+            sc.clearJobGroup();
+            sc.sc().listenerBus().waitUntilEmpty();
+            return new ArrayList<>(sizes);
         } finally {
             sc.clearJobGroup();
             sc.sc().removeSparkListener(listener);
