@@ -57,6 +57,13 @@ final class WorkerNetworks {
         }
     }
 
+    /** Forgets every kept network: what an executor that replaces a lost one starts with (tests make one so). */
+    static void clear() {
+        synchronized (LOCK) {
+            IDLE.clear();
+        }
+    }
+
     /** The configuration without its training progress, which changes every round. */
     private static String keyOf(ComputationGraphConfiguration conf) {
         ComputationGraphConfiguration c = conf.clone();

@@ -297,6 +297,40 @@ class SparkTrainerTest {
     }
 
     @Test
+    void aWorkerThatLostItsNetworkGoesOnFromTheLastCheckpointRoundsMoments() {
+        // A lost executor takes its kept network, and with local state its moments, with it. The worker that takes
+        // over builds a network from the round's parameters and the moments the driver last averaged: after a
+        // checkpoint round (one worker: exactly the lost moments), nothing is lost; before one, Adam restarts.
+        TrainerConfig config = twoWorkerAdamW(4, 0.01);
+        ComputationGraph initial = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
+        INDArray kept = trainOneLocalWorker(initial.clone(), -1);
+        INDArray lostAfterCheckpoint = trainOneLocalWorker(initial.clone(), 2);
+        INDArray lostBeforeCheckpoint = trainOneLocalWorker(initial.clone(), 1);
+        double afterCheckpoint = kept.sub(lostAfterCheckpoint).amaxNumber().doubleValue();
+        double beforeCheckpoint = kept.sub(lostBeforeCheckpoint).amaxNumber().doubleValue();
+        assertTrue(afterCheckpoint < 1e-6, "lost after the checkpoint round: parameters differ by " + afterCheckpoint);
+        assertTrue(beforeCheckpoint > 1e-4, "lost before it, Adam restarts: parameters differ by only "
+                + beforeCheckpoint);
+    }
+
+    /**
+     * Four rounds of one step by one worker keeping its moments, the second ending at a checkpoint; the executor's
+     * kept networks are forgotten after round {@code loseAfter} (-1: never). Returns the final parameters.
+     */
+    private static INDArray trainOneLocalWorker(ComputationGraph graph, int loseAfter) {
+        SparkOptions options = new SparkOptions(1, 2 * 2, 1, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
+        SparkStepper stepper = stepper(graph, options);
+        TokenBlockReader reader = readers().apply(Cursor.START);
+        for (int round = 1; round <= 4; round++) {
+            assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()), round == 2)));
+            if (round == loseAfter) {
+                WorkerNetworks.clear();
+            }
+        }
+        return stepper.graph().params().dup();
+    }
+
+    @Test
     void localAdamMomentsNeedWorkersThatKeepTheirNetworks() {
         SparkOptions options = new SparkOptions(2, 2, 1, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
