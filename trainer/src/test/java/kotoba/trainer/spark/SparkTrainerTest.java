@@ -22,6 +22,7 @@ import org.apache.spark.scheduler.ExecutorCacheTaskLocation;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.StageInfo;
 import org.apache.spark.scheduler.TaskLocation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -408,29 +409,12 @@ class SparkTrainerTest {
         ComputationGraph graph = OptimizerSetup.adamW(twoWorkerAdamW(4, 0.001)).newGraph(TinyLm.configuration());
         SparkStepper stepper = stepper(graph, new SparkOptions(2, 2, 2, 0, "NONE"));
         TokenBlockReader reader = readers().apply(Cursor.START);
-        String group = "rounds-" + System.nanoTime();
-        List<Integer> jobs = new CopyOnWriteArrayList<>();
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onJobStart(SparkListenerJobStart start) {
-                if (group.equals(start.properties().getProperty("spark.jobGroup.id"))) {
-                    jobs.add(start.jobId());
-                }
-            }
-        };
-        sc.sc().addSparkListener(listener);
-        try {
-            sc.setJobGroup(group, "two averaging rounds", false);
+        GroupEvents rounds = eventsOf("two averaging rounds", () -> {
             for (int round = 0; round < 2; round++) {
                 assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))));
             }
-            sc.clearJobGroup();
-            sc.sc().listenerBus().waitUntilEmpty();
-            assertEquals(2, jobs.size(), "Spark jobs in two rounds: " + jobs);
-        } finally {
-            sc.clearJobGroup();
-            sc.sc().removeSparkListener(listener);
-        }
+        });
+        assertEquals(2, rounds.jobs().size(), "Spark jobs in two rounds: " + rounds.jobs());
     }
 
     @Test
@@ -440,8 +424,11 @@ class SparkTrainerTest {
         long params = graph.numParams();
         DriverResultBudget budget = new DriverResultBudget(params, 2);
         for (SparkOptions.OptimizerState state : SparkOptions.OptimizerState.values()) {
-            SparkOptions options = new SparkOptions(2, 2, 1, 0, "NONE", state);
-            List<Long> sizes = resultSizesOfOneRound(stepper(graph, options));
+            SparkStepper stepper = stepper(graph, new SparkOptions(2, 2, 1, 0, "NONE", state));
+            TokenBlockReader reader = readers().apply(Cursor.START);
+            List<Long> sizes = eventsOf("one averaging round", () -> assertTrue(Double.isFinite(
+                    stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))))).tasks().stream()
+                    .map(end -> end.taskMetrics().resultSize()).toList();
             assertEquals(budget.resultsAtDriver(), sizes.size(), state + ": " + sizes);
             for (long size : sizes) {
                 long arrays = state == SparkOptions.OptimizerState.AVERAGED ? 3 : 1; // local: parameters only
@@ -457,67 +444,50 @@ class SparkTrainerTest {
     void theDriverBudgetCountsTheResultsSparksTreeAggregateSendsIt() throws TimeoutException {
         // DL4J merges a round's results with treeAggregate at depth 2; the results of its last stage reach the driver.
         for (int workers : new int[] {1, 2, 5, 6, 16, 30}) {
-            String group = "tree-aggregate-" + workers + "-" + System.nanoTime();
-            List<Integer> lastStageTasks = new CopyOnWriteArrayList<>();
-            SparkListener listener = new SparkListener() {
-                @Override
-                public void onJobStart(SparkListenerJobStart start) {
-                    if (group.equals(start.properties().getProperty("spark.jobGroup.id"))) {
-                        List<org.apache.spark.scheduler.StageInfo> stages =
-                                JavaConverters.seqAsJavaList(start.stageInfos());
-                        lastStageTasks.add(stages.stream().max(java.util.Comparator.comparingInt(
-                                org.apache.spark.scheduler.StageInfo::stageId)).orElseThrow().numTasks());
-                    }
-                }
-            };
-            sc.sc().addSparkListener(listener);
-            try {
-                sc.setJobGroup(group, "treeAggregate over " + workers + " partitions", false);
-                List<Integer> ones = new ArrayList<>(java.util.Collections.nCopies(workers, 1));
-                int sum = sc.parallelize(ones, workers).treeAggregate(0, Integer::sum, Integer::sum,
-                        DriverResultBudget.AGGREGATION_DEPTH);
-                assertEquals(workers, sum);
-                sc.clearJobGroup();
-                sc.sc().listenerBus().waitUntilEmpty();
-            } finally {
-                sc.clearJobGroup();
-                sc.sc().removeSparkListener(listener);
-            }
-            assertEquals(List.of(new DriverResultBudget(1000, workers).resultsAtDriver()), lastStageTasks,
-                    workers + " workers");
+            List<Integer> ones = new ArrayList<>(java.util.Collections.nCopies(workers, 1));
+            GroupEvents merge = eventsOf("treeAggregate over " + workers + " partitions", () -> assertEquals(workers,
+                    sc.parallelize(ones, workers).treeAggregate(0, Integer::sum, Integer::sum,
+                            DriverResultBudget.AGGREGATION_DEPTH)));
+            assertEquals(1, merge.jobs().size());
+            int lastStageTasks = JavaConverters.seqAsJavaList(merge.jobs().get(0).stageInfos()).stream()
+                    .max(java.util.Comparator.comparingInt(StageInfo::stageId)).orElseThrow().numTasks();
+            assertEquals(new DriverResultBudget(1000, workers).resultsAtDriver(), lastStageTasks, workers + " workers");
         }
     }
 
-    /** The serialized sizes of the task results of one averaging round of {@code stepper}. */
-    private static List<Long> resultSizesOfOneRound(SparkStepper stepper) throws TimeoutException {
-        String group = "result-sizes-" + System.nanoTime();
-        List<Long> sizes = new CopyOnWriteArrayList<>();
+    /** The Spark jobs an action started and the tasks they ran. */
+    private record GroupEvents(List<SparkListenerJobStart> jobs, List<SparkListenerTaskEnd> tasks) {
+    }
+
+    /** Runs {@code action} in a job group of its own and returns the events of that group's jobs. */
+    private static GroupEvents eventsOf(String description, Runnable action) throws TimeoutException {
+        String group = "events-" + System.nanoTime();
+        List<SparkListenerJobStart> jobs = new CopyOnWriteArrayList<>();
+        List<SparkListenerTaskEnd> tasks = new CopyOnWriteArrayList<>();
+        Set<Integer> stages = java.util.concurrent.ConcurrentHashMap.newKeySet();
         SparkListener listener = new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (stages.contains(end.stageId())) {
-                    sizes.add(end.taskMetrics().resultSize());
-                }
-            }
-
-            private final Set<Integer> stages = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
             @Override
             public void onJobStart(SparkListenerJobStart start) {
                 if (group.equals(start.properties().getProperty("spark.jobGroup.id"))) {
-                    stages.addAll(JavaConverters.seqAsJavaList(start.stageIds()).stream()
-                            .map(id -> (Integer) id).toList());
+                    jobs.add(start);
+                    JavaConverters.seqAsJavaList(start.stageIds()).forEach(id -> stages.add((Integer) id));
+                }
+            }
+
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (stages.contains(end.stageId())) {
+                    tasks.add(end);
                 }
             }
         };
         sc.sc().addSparkListener(listener);
         try {
-            sc.setJobGroup(group, "one averaging round", false);
-            TokenBlockReader reader = readers().apply(Cursor.START);
-            assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))));
+            sc.setJobGroup(group, description, false);
+            action.run();
             sc.clearJobGroup();
             sc.sc().listenerBus().waitUntilEmpty();
-            return new ArrayList<>(sizes);
+            return new GroupEvents(new ArrayList<>(jobs), new ArrayList<>(tasks));
         } finally {
             sc.clearJobGroup();
             sc.sc().removeSparkListener(listener);
