@@ -13,9 +13,11 @@
 #   rebuild DL4J's own worker, which rebuilds the network every round (moments averaged)
 #
 # A 2-vCPU VM shared with other tenants drifts by 10% within minutes, so one 1-worker run against one 2-worker run
-# measures the drift as much as Spark. REPEATS (default 3) runs the pair that many times in alternating order
+# measures the drift as much as Spark. REPEATS (default 5) runs the pair that many times in alternating order
 # (1 2, 2 1, 1 2, ...) and reports every pair's efficiency and their median; the ceiling is repeated the same way.
-# WARMUP_ROUNDS (default 2) rounds run before the clock starts.
+# WARMUP_ROUNDS (default 4) rounds run before the clock starts: after two rounds of 32 steps (about 70 s) the
+# executors' C2 compilers were still busy, on the vCPU a second executor trains on (bench/RESULTS.md 3n); with three
+# pairs, one run's medians ranged from 81% to 103% between runs on the same VM, so five pairs are the default.
 #
 # The loss reached is the last round's training loss and, with real text, the held-out loss on 64 validation
 # sequences after the same number of steps (two workers have then seen twice the sequences). TOKENS picks the data:
@@ -36,7 +38,7 @@ PY=${PY:-/usr/bin/python3}
 OUT=${OUT:-${BENCH_DIR:-/tmp/kotoba-bench}/train_throughput_spark.jsonl}
 mkdir -p "$(dirname "$OUT")"
 : > "$OUT"
-REPEATS=${REPEATS:-3}; WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
+REPEATS=${REPEATS:-5}; WARMUP_ROUNDS=${WARMUP_ROUNDS:-4}
 # Random tokens for the ceiling, and for the Spark runs without TOKENS: every block the two-worker run reads.
 RANDOM_TOKENS=$(dirname "$OUT")/tokens-random.bin
 "$PY" -c "import numpy as np; np.random.default_rng(0).integers(0, $VOCAB, ($WARMUP_ROUNDS+$ROUNDS)*2*$F*$BATCH*($CONTEXT+1), dtype='<i4').tofile('$RANDOM_TOKENS')"
