@@ -83,6 +83,26 @@ class EndToEndRunTest {
     return s;
   }
 
+  /** What a CLI call returned and printed. */
+  private record Cli(int code, String out, String err) {}
+
+  /** Runs the CLI with {@code args}, capturing what it prints. */
+  private static Cli execute(List<String> args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int code = Kotoba.execute(args.toArray(String[]::new));
+      return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
   private static String sentence(Random rnd, String[] words, int n, String sep) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) sb.append(i == 0 ? "" : sep).append(words[rnd.nextInt(words.length)]);
@@ -164,18 +184,10 @@ class EndToEndRunTest {
     sweepArgs.addAll(List.of("--set", "sweep.name=ci",
         "--set", "sweep.shapes=[{n_layer=1,d_model=16,n_head=2},{n_layer=1,d_model=30,n_head=4},{n_layer=1,d_model=32,n_head=2}]",
         "--set", "sweep.token_budgets=[1280,2560]"));
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = Kotoba.execute(sweepArgs.toArray(String[]::new));
-    } finally {
-      System.setOut(old);
-    }
-    String log = buf.toString(StandardCharsets.UTF_8);
-    old.println(log);
-    assertEquals(3, code, "a sweep with a skipped shape exits 3 after finishing the rest:\n" + log);
+    Cli sweep = execute(sweepArgs);
+    String log = sweep.out();
+    System.out.println(log);
+    assertEquals(3, sweep.code(), "a sweep with a skipped shape exits 3 after finishing the rest:\n" + log);
     assertTrue(log.contains("ci-L1-d30-h4-D1280: skipped, n_head=4 does not divide d_model=30"), log);
     assertTrue(log.contains("4 of 6 runs finished"), log);
     Dataset<Row> m = SharedSpark.get().read().option("header", "true")
@@ -221,17 +233,9 @@ class EndToEndRunTest {
     a.addAll(List.of("--set", "trainer.run_id=too-big-for-the-driver", "--set", "trainer.mode=spark",
         "--set", "trainer.spark.workers=2", "--set", "trainer.model.d_model=128",
         "--set", "spark.conf.\"spark.driver.maxResultSize\"=5m"));
-    PrintStream old = System.err;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = Kotoba.execute(a.toArray(String[]::new));
-    } finally {
-      System.setErr(old);
-    }
-    String err = buf.toString(StandardCharsets.UTF_8);
-    assertEquals(Kotoba.EXIT_CONFIG, code, err);
+    Cli train = execute(a);
+    String err = train.err();
+    assertEquals(Kotoba.EXIT_CONFIG, train.code(), err);
     assertTrue(err.contains("above spark.driver.maxResultSize = 5m"), err);
     assertTrue(!Files.exists(tmp.resolve("data/runs/too-big-for-the-driver")), "nothing trained");
   }
@@ -243,17 +247,9 @@ class EndToEndRunTest {
     a.addAll(List.of("--set", "sweep.name=too-big", "--set", "trainer.mode=spark", "--set", "trainer.spark.workers=2",
         "--set", "sweep.shapes=[{n_layer=1,d_model=16,n_head=2},{n_layer=1,d_model=128,n_head=2}]",
         "--set", "sweep.token_budgets=[1280]", "--set", "spark.conf.\"spark.driver.maxResultSize\"=5m"));
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = Kotoba.execute(a.toArray(String[]::new));
-    } finally {
-      System.setOut(old);
-    }
-    String log = buf.toString(StandardCharsets.UTF_8);
-    assertEquals(3, code, log);
+    Cli sweep = execute(a);
+    String log = sweep.out();
+    assertEquals(3, sweep.code(), log);
     int said = log.indexOf("[sweep] run too-big-L1-d128-h2-D1280 cannot start: trainer: an averaging round");
     int firstRun = log.indexOf("[sweep] run too-big-L1-d16-h2-D1280:");
     assertTrue(said >= 0 && firstRun > said, "said before the first run trains:\n" + log);
