@@ -75,10 +75,11 @@ public final class SweepCommand implements Callable<Integer> {
   /** Runs that would fail the checks a lone `kotoba train` makes before Spark starts, said before any run trains. */
   private static Map<String, String> runsThatCannotStart(JobContext ctx, List<SweepPlan.Planned> plan) {
     Map<String, String> out = new HashMap<>();
+    SparkConf settings = ctx.sparkSettings(new SparkConf());
     for (SweepPlan.Planned p : plan) {
       if (p.skipReason() != null) continue;
       try {
-        TrainStage.checkBeforeSpark(p.config(), ctx.storage(), ctx.sparkSettings(new SparkConf()));
+        TrainStage.checkBeforeSpark(p.config(), ctx.storage(), settings);
       } catch (ConfigError e) {
         out.put(p.runId(), e.getMessage());
         System.out.println("[sweep] run " + p.runId() + " cannot start: " + e.getMessage());
