@@ -12,6 +12,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * log(max softmax) - logit[target], which stays exact; losses are summed in double. Over the vocabulary every pass
  * costs N*V memory traffic, so this makes as few as it can: row maxima and the softmax; only rows whose target
  * probability underflowed read their row again.
+ *
+ * <p>The softmax runs on a [1, N, V] view: ND4J's oneDNN build hands softmax to oneDNN only from rank 3 up, and
+ * oneDNN's vectorised kernel took 0.7 ns an element where ND4J's own loop of scalar {@code expf} took 4 (2048 x 8000
+ * logits, two threads, the Intel VM of bench/RESULTS.md 3q).
  */
 public final class SoftmaxCrossEntropy {
 
@@ -40,7 +44,9 @@ public final class SoftmaxCrossEntropy {
             out[n] = -logits.getDouble(n, targets[n]);
         }
         INDArray rowMax = logits.max(1);
-        Nd4j.exec(new SoftMax(logits, logits, 1));
+        // A leading unit dimension is a view of the same buffer whatever the strides, so the softmax lands in logits.
+        INDArray rank3 = logits.reshape(1, logits.size(0), logits.size(1));
+        Nd4j.exec(new SoftMax(rank3, rank3, 2));
         for (int n = 0; n < targets.length; n++) {
             double p = logits.getDouble(n, targets[n]);
             // -log p is as exact as the softmax itself while p is a normal number; a row whose target underflowed

@@ -51,6 +51,66 @@ class FusedCrossEntropyTest {
     }
 
     @Test
+    void floatLogitsOverAVocabularyGiveTheDefinitionsLossAndGradient() {
+        // FLOAT [N, V] is the training path, where the softmax runs in oneDNN (a rank-3 view of the logits).
+        int n = 48;
+        int v = 1000;
+        Random random = new Random(12);
+        float[][] raw = new float[n][v];
+        int[] targets = new int[n];
+        for (int i = 0; i < n; i++) {
+            targets[i] = random.nextInt(v);
+            for (int j = 0; j < v; j++) {
+                raw[i][j] = (float) (4 * random.nextGaussian());
+            }
+        }
+        INDArray logits = Nd4j.create(raw);
+        double[] losses = SoftmaxCrossEntropy.perTokenInPlace(logits, targets, true);
+        assertDefinition(raw, targets, losses, logits);
+    }
+
+    @Test
+    void logitsInFortranOrderStillBecomeTheirGradient() {
+        // an [N, V] view whose rows are strided: the softmax must still land in the caller's array
+        int n = 6;
+        int v = 50;
+        Random random = new Random(13);
+        float[][] raw = new float[n][v];
+        float[][] transposed = new float[v][n];
+        int[] targets = new int[n];
+        for (int i = 0; i < n; i++) {
+            targets[i] = random.nextInt(v);
+            for (int j = 0; j < v; j++) {
+                raw[i][j] = (float) (3 * random.nextGaussian());
+                transposed[j][i] = raw[i][j];
+            }
+        }
+        INDArray logits = Nd4j.create(transposed).transpose();
+        double[] losses = SoftmaxCrossEntropy.perTokenInPlace(logits, targets, true);
+        assertDefinition(raw, targets, losses, logits);
+    }
+
+    /** Loss logsumexp - logit[target] and gradient softmax - one-hot, to float precision. */
+    private static void assertDefinition(float[][] raw, int[] targets, double[] losses, INDArray gradient) {
+        for (int i = 0; i < raw.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (float x : raw[i]) {
+                max = Math.max(max, x);
+            }
+            double sumExp = 0;
+            for (float x : raw[i]) {
+                sumExp += Math.exp(x - max);
+            }
+            double lse = max + Math.log(sumExp);
+            assertEquals(lse - raw[i][targets[i]], losses[i], 1e-4, "loss of row " + i);
+            for (int j = 0; j < raw[i].length; j++) {
+                double expected = Math.exp(raw[i][j] - lse) - (j == targets[i] ? 1 : 0);
+                assertEquals(expected, gradient.getDouble(i, j), 1e-6, "gradient at [" + i + ", " + j + "]");
+            }
+        }
+    }
+
+    @Test
     void targetWhoseProbabilityUnderflowsStillGetsItsExactLoss() {
         // softmax of -500 against two zeros is e^-500 / 2: zero in float, yet the loss is 500 + log(2 + e^-500).
         INDArray logits = Nd4j.create(new float[] {0f, 0f, -500f}, new long[] {1, 3}, DataType.FLOAT);
