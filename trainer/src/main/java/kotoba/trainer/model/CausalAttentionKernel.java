@@ -129,12 +129,7 @@ final class CausalAttentionKernel {
             for (int j = 0; j < visible; j++) {
                 max = Math.max(max, row[j]);
             }
-            double sum = 0;
-            for (int j = 0; j < visible; j++) {
-                row[j] = Math.exp(row[j] - max);
-                sum += row[j];
-            }
-            double inv = 1.0 / sum;
+            double inv = 1.0 / RowExp.inPlace(row, visible, max);
             for (int j = 0; j < visible; j++) {
                 row[j] *= inv;
             }
