@@ -9,7 +9,9 @@
 # plain native build: BASELINE_CP=<nd4j-native-...-linux-x86_64.jar>
 # BASELINE_JAVA_OPTS=-Dorg.bytedeco.javacpp.platform.extension= , because JavaCPP tries the oneDNN build first when
 # both are on the classpath), THREADS (2), BATCH (16), CONTEXT (128), VOCAB (8000), WARMUP (3),
-# OUT ($BENCH_DIR/train_throughput.jsonl, BENCH_DIR default /tmp/kotoba-bench).
+# OUT ($BENCH_DIR/train_throughput.jsonl, BENCH_DIR default /tmp/kotoba-bench), CORETYPES (side by side in one run:
+# every config and matmul probe once per listed OPENBLAS_CORETYPE, both sides alike, e.g. CORETYPES="unset SkylakeX";
+# "unset" removes the variable; default: the machine's own setting only).
 # OPENBLAS_CORETYPE and OMP_WAIT_POLICY are left as the machine sets them and apply to both sides alike; on our 2-vCPU
 # VMs OMP_WAIT_POLICY=passive sped up both (RESULTS 3f). Needs Debian's python3-torch and the trainer's test classes.
 set -euo pipefail
@@ -37,29 +39,43 @@ cp -r trainer/target/classes "$SNAP/classes" && cp -r trainer/target/test-classe
 CP="$SNAP/test-classes:$SNAP/classes:$(cat "$CP_FILE")"
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx4g -XX:+UseParallelGC"}
 
-kotoba() { OMP_NUM_THREADS=$THREADS java $JAVA_OPTS -cp "$CP" kotoba.trainer.model.TrainThroughputBenchmark "$@" 2>/dev/null | grep '^{'; }
-baseline() { OMP_NUM_THREADS=$THREADS java $JAVA_OPTS ${BASELINE_JAVA_OPTS:-} -Dkotoba.bench.side=kotoba-baseline -cp "$BASELINE_CP:$CP" \
+CORETYPES=(${CORETYPES:-machine})
+# Runs a command with OPENBLAS_CORETYPE as the current side-by-side setting says.
+with_core() { case $CT in machine) "$@" ;; unset) env -u OPENBLAS_CORETYPE "$@" ;; *) OPENBLAS_CORETYPE=$CT "$@" ;; esac; }
+kotoba() { with_core env OMP_NUM_THREADS=$THREADS java $JAVA_OPTS -cp "$CP" kotoba.trainer.model.TrainThroughputBenchmark "$@" 2>/dev/null | grep '^{'; }
+baseline() { with_core env OMP_NUM_THREADS=$THREADS java $JAVA_OPTS ${BASELINE_JAVA_OPTS:-} -Dkotoba.bench.side=kotoba-baseline -cp "$BASELINE_CP:$CP" \
   kotoba.trainer.model.TrainThroughputBenchmark "$@" 2>/dev/null | grep '^{'; }
-torch() { "$PY" bench/train_gpt_torch.py "$@" --threads "$THREADS"; }
-record() { local cfg=$1; while read -r line; do echo "{\"config\": \"$cfg\", ${line#\{}" >> "$OUT"; echo "$cfg $line" >&2; done; }
+torch() { with_core "$PY" bench/train_gpt_torch.py "$@" --threads "$THREADS"; }
+coretype() { case $CT in machine) echo "${OPENBLAS_CORETYPE:-unset}" ;; *) echo "$CT" ;; esac; }
+record() {
+  local cfg=$1 ct; ct=$(coretype)
+  while read -r line; do
+    echo "{\"config\": \"$cfg\", \"openblas_coretype\": \"$ct\", ${line#\{}" >> "$OUT"; echo "$cfg [$ct] $line" >&2
+  done
+}
 
 echo "{\"config\": \"-\", \"side\": \"env\", \"cpu\": \"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\", \"threads\": $THREADS, \"openblas_coretype\": \"${OPENBLAS_CORETYPE:-unset}\", \"omp_wait_policy\": \"${OMP_WAIT_POLICY:-unset}\", \"uptime_before\": \"$(uptime | sed 's/.*load average: //')\", \"date\": \"$(date -u +%FT%TZ)\"}" >> "$OUT"
 
-torch mm --n 1024 | record mm
-kotoba mm 1024 10 | record mm
-[ -z "${BASELINE_CP:-}" ] || baseline mm 1024 10 | record mm
+probes() {
+  for CT in "${CORETYPES[@]}"; do
+    torch mm --n 1024 | record mm
+    kotoba mm 1024 10 | record mm
+    [ -z "${BASELINE_CP:-}" ] || baseline mm 1024 10 | record mm
+  done
+}
+probes
 for cfg in "${CONFIGS[@]}"; do
   IFS=: read -r d l h <<< "$cfg"
   common=(--vocab "$VOCAB" --context "$CONTEXT" --batch "$BATCH" --d "$d" --layers "$l" --heads "$h"
           --warmup "$WARMUP" --seconds "$SECONDS_PER_SIDE" --min-steps 3)
-  kotoba train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$d" "$l" "$h" "$WARMUP" "$SECONDS_PER_SIDE" 3 | record "$cfg"
-  [ -z "${BASELINE_CP:-}" ] || baseline train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$d" "$l" "$h" "$WARMUP" "$SECONDS_PER_SIDE" 3 | record "$cfg"
-  torch train --tokens "$TOKENS" "${common[@]}" | record "$cfg"
-  [ -n "${NO_UNTIED:-}" ] || torch train --tokens "$TOKENS" "${common[@]}" --untied | record "$cfg"
+  for CT in "${CORETYPES[@]}"; do
+    kotoba train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$d" "$l" "$h" "$WARMUP" "$SECONDS_PER_SIDE" 3 | record "$cfg"
+    [ -z "${BASELINE_CP:-}" ] || baseline train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$d" "$l" "$h" "$WARMUP" "$SECONDS_PER_SIDE" 3 | record "$cfg"
+    torch train --tokens "$TOKENS" "${common[@]}" | record "$cfg"
+    [ -n "${NO_UNTIED:-}" ] || torch train --tokens "$TOKENS" "${common[@]}" --untied | record "$cfg"
+  done
 done
-torch mm --n 1024 | record mm
-kotoba mm 1024 10 | record mm
-[ -z "${BASELINE_CP:-}" ] || baseline mm 1024 10 | record mm
+probes
 echo "{\"config\": \"-\", \"side\": \"env-end\", \"uptime_after\": \"$(uptime | sed 's/.*load average: //')\"}" >> "$OUT"
 
 "$PY" bench/train_throughput_report.py "$OUT"

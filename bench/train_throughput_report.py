@@ -4,7 +4,8 @@
 MFU = tokens/s * training FLOPs per token / matmul peak. FLOPs per token are kotoba's Flops (Kaplan: 6N + 6 L T d,
 N without embeddings and head), given twice: with the output head (+6 d V) and without. Both sides train the same
 shape, so one count serves both. The peak is the best fp32 matmul GFLOP/s seen in the run (torch.mm and ND4J mmul,
-measured before and after the configs, same threads).
+measured before and after the configs, same threads). A run with CORETYPES gets one row per config and
+OPENBLAS_CORETYPE, side by side.
 """
 import json
 import sys
@@ -14,25 +15,32 @@ def main(path):
     rows = [json.loads(line) for line in open(path) if line.strip()]
     env = next((r for r in rows if r["side"] == "env"), {})
     end = next((r for r in rows if r["side"] == "env-end"), {})
+    for r in rows:
+        r.setdefault("openblas_coretype", env.get("openblas_coretype", "unset"))
     mm = [r for r in rows if r["side"].endswith("-mm")]
+    cores = list(dict.fromkeys(r["openblas_coretype"] for r in rows if r["config"] not in ("-",)))
+    several = len(cores) > 1
     peak = max(r["gflops"] for r in mm) * 1e9
     print(f"date {env.get('date')}, CPU {env.get('cpu')}, threads {env.get('threads')}, "
           f"OPENBLAS_CORETYPE={env.get('openblas_coretype')}, OMP_WAIT_POLICY={env.get('omp_wait_policy', 'unset')}, load before {env.get('uptime_before')}, "
           f"after {end.get('uptime_after')}")
-    print("matmul peak (1024^3 fp32, GFLOP/s): " + ", ".join(f"{r['side']} {r['gflops']:.0f}" for r in mm)
+    print("matmul peak (1024^3 fp32, GFLOP/s): " + ", ".join(
+        f"{r['side']}{' [' + r['openblas_coretype'] + ']' if several else ''} {r['gflops']:.0f}" for r in mm)
           + f"; MFU below uses {peak / 1e9:.0f}")
     print()
     baseline = any(r["side"] == "kotoba-baseline" for r in rows)
-    print("| config d/L/H | kotoba tok/s | torch tied tok/s | torch untied tok/s | kotoba/torch tied "
+    print("| config d/L/H |" + (" OPENBLAS_CORETYPE |" if several else "") + " kotoba tok/s | torch tied tok/s | torch untied tok/s | kotoba/torch tied "
           "| kotoba/torch untied | MFU kotoba (head / no head) | MFU torch tied (head / no head) |"
           + (" baseline tok/s | baseline/torch tied |" if baseline else ""))
-    print("|---|---|---|---|---|---|---|---|" + ("---|---|" if baseline else ""))
+    print("|---|---|---|---|---|---|---|---|" + ("---|" if several else "") + ("---|---|" if baseline else ""))
     configs = []
     for r in rows:
         if r["config"] not in ("-", "mm") and r["config"] not in configs:
             configs.append(r["config"])
-    for cfg in configs:
-        sides = {r["side"]: r for r in rows if r["config"] == cfg}
+    for cfg, core in [(c, o) for c in configs for o in cores]:
+        sides = {r["side"]: r for r in rows if r["config"] == cfg and r["openblas_coretype"] == core}
+        if not sides:
+            continue
         k = sides.get("kotoba")
         t = sides.get("torch")
         u = sides.get("torch-untied")
@@ -49,7 +57,7 @@ def main(path):
             return (f"{100 * r['tokens_per_s'] * k['flops_per_token_with_head'] / peak:.0f}% / "
                     f"{100 * r['tokens_per_s'] * k['flops_per_token_no_head'] / peak:.0f}%")
 
-        print(f"| {cfg.replace(':', '/')} | {tps(k)} | {tps(t)} | {tps(u)} | {ratio(k, t)} | {ratio(k, u)} "
+        print(f"| {cfg.replace(':', '/')} |" + (f" {core} |" if several else "") + f" {tps(k)} | {tps(t)} | {tps(u)} | {ratio(k, t)} | {ratio(k, u)} "
               f"| {mfu(k)} | {mfu(t)} |"
               + (f" {tps(sides.get('kotoba-baseline'))} | {ratio(sides.get('kotoba-baseline'), t)} |" if baseline else ""))
 
