@@ -77,7 +77,7 @@ final class FusedHeadLayer extends SameDiffOutputLayer {
             INDArray h = LayerNormMath.forward(rows(input), param("lng"), param("lnb"), saved);
             INDArray probs = logits(h);
             int[] targets = targets(probs.size(0));
-            cachedLoss = SoftmaxCrossEntropy.sumInPlace(probs, targets) / contextLength;
+            cachedLoss = SoftmaxCrossEntropy.sumInPlace(probs, targets, rowOf(h)) / contextLength;
             // probs now holds dL/dlogits of the summed loss; the layer's loss is that sum / T, so both products
             // scale by 1/T (a pass over [B*T, V] saved), and write straight into their destinations.
             double scale = 1.0 / contextLength;
@@ -100,8 +100,10 @@ final class FusedHeadLayer extends SameDiffOutputLayer {
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (Double.isNaN(cachedLoss)) {
             try (MemoryWorkspace ws = LayerWorkspaces.scratch()) {
-                INDArray probs = logits(LayerNormMath.forward(rows(input), param("lng"), param("lnb"), null));
-                cachedLoss = SoftmaxCrossEntropy.sumInPlace(probs, targets(probs.size(0))) / contextLength;
+                INDArray h = LayerNormMath.forward(rows(input), param("lng"), param("lnb"), null);
+                INDArray probs = logits(h);
+                int[] targets = targets(probs.size(0));
+                cachedLoss = SoftmaxCrossEntropy.sumInPlace(probs, targets, rowOf(h)) / contextLength;
             }
         }
         return (cachedLoss + fullNetRegTerm) / input.size(0);
@@ -110,8 +112,10 @@ final class FusedHeadLayer extends SameDiffOutputLayer {
     @Override
     public INDArray computeScoreForExamples(double fullNetRegTerm, LayerWorkspaceMgr workspaceMgr) {
         try (MemoryWorkspace ws = LayerWorkspaces.scratch()) {
-            INDArray logits = logits(LayerNormMath.forward(rows(input), param("lng"), param("lnb"), null));
-            double[] perToken = SoftmaxCrossEntropy.perTokenInPlace(logits, targets(logits.size(0)), false);
+            INDArray h = LayerNormMath.forward(rows(input), param("lng"), param("lnb"), null);
+            INDArray logits = logits(h);
+            int[] targets = targets(logits.size(0));
+            double[] perToken = SoftmaxCrossEntropy.perTokenInPlace(logits, targets, false, rowOf(h));
             long b = input.size(0);
             INDArray perExample = Nd4j.create(input.dataType(), b, 1);
             for (int i = 0; i < b; i++) {
@@ -142,6 +146,11 @@ final class FusedHeadLayer extends SameDiffOutputLayer {
     private INDArray logits(INDArray h) {
         INDArray out = Nd4j.createUninitialized(h.dataType(), new long[] {h.size(0), vocabSize}, 'c');
         return Nd4j.gemm(h, param(LanguageModelHead.OUTPUT_WEIGHT), out, false, false, 1.0, 0.0);
+    }
+
+    /** Row n of the logits of {@code h} again: the softmax overwrote them (see {@link SoftmaxCrossEntropy}). */
+    private java.util.function.IntFunction<INDArray> rowOf(INDArray h) {
+        return n -> h.getRow(n, true).mmul(param(LanguageModelHead.OUTPUT_WEIGHT));
     }
 
     /** Labels [B, T] (float ids) as ints, rejecting ids outside the vocabulary. */

@@ -6,6 +6,7 @@ import kotoba.trainer.model.SoftmaxCrossEntropy;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 
@@ -48,7 +49,8 @@ public final class Evaluator {
         // at V = 8000, as long as 25 training steps for the four validation batches.
         INDArray rows = logits.dup('c').reshape('c', b * (long) t, logits.size(2));
         double sum = 0;
-        for (double nats : SoftmaxCrossEntropy.perTokenInPlace(rows, targets, false)) {
+        for (double nats : SoftmaxCrossEntropy.perTokenInPlace(rows, targets, false,
+                n -> logits.get(NDArrayIndex.point(n / t), NDArrayIndex.point(n % t), NDArrayIndex.all()))) {
             sum += nats;
         }
         return sum;

@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 
 /** The head's hand-written softmax cross-entropy against a plain double-precision evaluation of its definition. */
@@ -32,7 +33,9 @@ class FusedCrossEntropyTest {
                 logits.putScalar(i, j, raw[i][j]);
             }
         }
-        double loss = SoftmaxCrossEntropy.sumInPlace(logits, targets);
+        double loss = SoftmaxCrossEntropy.sumInPlace(logits, targets, row -> {
+            throw new AssertionError("row " + row + " recomputed, though no target probability underflowed");
+        });
 
         double expectedLoss = 0;
         for (int i = 0; i < n; i++) {
@@ -65,7 +68,8 @@ class FusedCrossEntropyTest {
             }
         }
         INDArray logits = Nd4j.create(raw);
-        double[] losses = SoftmaxCrossEntropy.perTokenInPlace(logits, targets, true);
+        INDArray original = logits.dup();
+        double[] losses = SoftmaxCrossEntropy.perTokenInPlace(logits, targets, true, original::getRow);
         assertDefinition(raw, targets, losses, logits);
     }
 
@@ -86,7 +90,8 @@ class FusedCrossEntropyTest {
             }
         }
         INDArray logits = Nd4j.create(transposed).transpose();
-        double[] losses = SoftmaxCrossEntropy.perTokenInPlace(logits, targets, true);
+        INDArray original = logits.dup();
+        double[] losses = SoftmaxCrossEntropy.perTokenInPlace(logits, targets, true, original::getRow);
         assertDefinition(raw, targets, losses, logits);
     }
 
@@ -111,12 +116,49 @@ class FusedCrossEntropyTest {
     }
 
     @Test
-    void targetWhoseProbabilityUnderflowsStillGetsItsExactLoss() {
+    void targetWhoseProbabilityUnderflowsStillGetsItsExactLossFromItsRecomputedRow() {
         // softmax of -500 against two zeros is e^-500 / 2: zero in float, yet the loss is 500 + log(2 + e^-500).
-        INDArray logits = Nd4j.create(new float[] {0f, 0f, -500f}, new long[] {1, 3}, DataType.FLOAT);
-        double loss = SoftmaxCrossEntropy.sumInPlace(logits, new int[] {2});
-        assertTrue(Double.isFinite(loss), "loss " + loss);
-        assertEquals(500 + Math.log(2), loss, 1e-4);
+        // The second row's target is likely, so only the first row is asked for again.
+        INDArray logits = Nd4j.create(new float[][] {{0f, 0f, -500f}, {1f, 2f, 3f}});
+        INDArray original = logits.dup();
+        java.util.List<Integer> recomputed = new java.util.ArrayList<>();
+        double[] losses = SoftmaxCrossEntropy.perTokenInPlace(logits, new int[] {2, 2}, true, row -> {
+            recomputed.add(row);
+            return original.getRow(row);
+        });
+        assertEquals(java.util.List.of(0), recomputed);
+        assertEquals(500 + Math.log(2), losses[0], 1e-4);
+        assertEquals(Math.log(Math.exp(-2) + Math.exp(-1) + 1), losses[1], 1e-6);
+        assertEquals(-1.0, logits.getDouble(0, 2), 1e-6, "the gradient at an underflowed target is p - 1");
+    }
+
+    @Test
+    void headWhoseTargetsUnderflowScoresTheExactLossOfItsLogits() {
+        // Output weights scaled up until most targets' probabilities underflow in float: the score must still be
+        // the cross-entropy of the head's own logits, through the rows the head recomputes for those targets.
+        ComputationGraph graph = GptModel.build(TinyGpt.config(), new Adam(1e-3), DataType.FLOAT);
+        graph.getLayer(GptModel.OUTPUT).getParam(LanguageModelHead.OUTPUT_WEIGHT).muli(3000);
+        int[][] in = {{1, 2, 3, 4, 5, 6, 7, 8}, {9, 10, 11, 12, 13, 14, 15, 16}};
+        int[][] out = {{2, 3, 4, 5, 6, 7, 8, 9}, {10, 11, 12, 13, 14, 15, 16, 17}};
+        INDArray x = TinyGpt.ids(DataType.FLOAT, in);
+        INDArray logits = graph.outputSingle(x);
+        double expected = 0;
+        int underflowed = 0;
+        for (int b = 0; b < in.length; b++) {
+            for (int t = 0; t < TinyGpt.T; t++) {
+                double[] row = logits.get(NDArrayIndex.point(b), NDArrayIndex.point(t), NDArrayIndex.all())
+                        .toDoubleVector();
+                double lse = SoftmaxCrossEntropy.logSumExp(Nd4j.create(row));
+                double loss = lse - row[out[b][t]];
+                underflowed += loss > 88 ? 1 : 0;
+                expected += loss;
+            }
+        }
+        assertTrue(underflowed > 4, underflowed + " targets underflowed");
+        graph.setInputs(x);
+        graph.setLabels(TinyGpt.ids(DataType.FLOAT, out));
+        graph.computeGradientAndScore();
+        assertEquals(expected / (in.length * TinyGpt.T), graph.score(), 1e-3 * expected / (in.length * TinyGpt.T));
     }
 
     @Test

@@ -7,6 +7,9 @@ import kotoba.trainer.data.PackedBlock;
 import kotoba.trainer.data.TokenBatch;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
 import java.util.ArrayList;
@@ -39,5 +42,45 @@ class EvaluatorTest {
         assertEquals(r.loss() * r.tokens() / (Math.log(2) * 33.0), r.bitsPerByte(), 1e-9);
         // An untrained model is near uniform over the vocabulary.
         assertEquals(Math.log(TinyLm.VOCAB), r.loss(), 1.0);
+    }
+
+    @Test
+    void aTargetWhoseProbabilityUnderflowsKeepsItsExactLossFromItsOwnPosition() {
+        int vocab = 4;
+        int t = 3;
+        Random rng = new Random(9);
+        List<PackedBlock> blocks = new ArrayList<>();
+        double[][][] raw = new double[2][t][vocab];
+        for (int b = 0; b < 2; b++) {
+            int[] tokens = new int[t + 1];
+            for (int j = 0; j < tokens.length; j++) {
+                tokens[j] = rng.nextInt(vocab);
+            }
+            blocks.add(new PackedBlock(tokens, 4.0));
+            for (int i = 0; i < t; i++) {
+                for (int v = 0; v < vocab; v++) {
+                    raw[b][i][v] = rng.nextGaussian();
+                }
+            }
+        }
+        TokenBatch batch = new TokenBatch(blocks, Cursor.START);
+        // position (1, 1): its target 500 nats below the rest, a probability that is zero in float
+        int target = blocks.get(1).tokens()[2];
+        for (int v = 0; v < vocab; v++) {
+            raw[1][1][v] = v == target ? -500 : 0;
+        }
+        double expected = 0;
+        for (int b = 0; b < 2; b++) {
+            for (int i = 0; i < t; i++) {
+                double sumExp = 0;
+                for (double x : raw[b][i]) {
+                    sumExp += Math.exp(x);
+                }
+                expected += Math.log(sumExp) - raw[b][i][blocks.get(b).tokens()[i + 1]];
+            }
+        }
+        INDArray logits = Nd4j.create(raw).castTo(DataType.FLOAT);
+        assertEquals(expected, Evaluator.sumNats(logits, batch), 1e-4);
+        assertTrue(expected > 500, "the underflowed position's loss is in the sum");
     }
 }
