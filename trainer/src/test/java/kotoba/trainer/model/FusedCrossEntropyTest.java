@@ -56,47 +56,43 @@ class FusedCrossEntropyTest {
     @Test
     void floatLogitsOverAVocabularyGiveTheDefinitionsLossAndGradient() {
         // FLOAT [N, V] is the training path, where the softmax runs in oneDNN (a rank-3 view of the logits).
-        int n = 48;
-        int v = 1000;
-        Random random = new Random(12);
-        float[][] raw = new float[n][v];
-        int[] targets = new int[n];
-        for (int i = 0; i < n; i++) {
-            targets[i] = random.nextInt(v);
-            for (int j = 0; j < v; j++) {
-                raw[i][j] = (float) (4 * random.nextGaussian());
-            }
-        }
-        INDArray logits = Nd4j.create(raw);
+        Case c = Case.random(48, 1000, 4, 12);
+        INDArray logits = Nd4j.create(c.raw());
         INDArray original = logits.dup();
-        double[] losses = SoftmaxCrossEntropy.perTokenInPlace(logits, targets, true, original::getRow);
-        assertDefinition(raw, targets, losses, logits);
+        double[] losses = SoftmaxCrossEntropy.perTokenInPlace(logits, c.targets(), true, original::getRow);
+        assertDefinition(c, losses, logits);
     }
 
     @Test
     void logitsInFortranOrderStillBecomeTheirGradient() {
         // an [N, V] view whose rows are strided: the softmax must still land in the caller's array
-        int n = 6;
-        int v = 50;
-        Random random = new Random(13);
-        float[][] raw = new float[n][v];
-        float[][] transposed = new float[v][n];
-        int[] targets = new int[n];
-        for (int i = 0; i < n; i++) {
-            targets[i] = random.nextInt(v);
-            for (int j = 0; j < v; j++) {
-                raw[i][j] = (float) (3 * random.nextGaussian());
-                transposed[j][i] = raw[i][j];
-            }
-        }
-        INDArray logits = Nd4j.create(transposed).transpose();
+        Case c = Case.random(6, 50, 3, 13);
+        INDArray logits = Nd4j.create(c.raw()).transpose().dup('c').transpose();
         INDArray original = logits.dup();
-        double[] losses = SoftmaxCrossEntropy.perTokenInPlace(logits, targets, true, original::getRow);
-        assertDefinition(raw, targets, losses, logits);
+        double[] losses = SoftmaxCrossEntropy.perTokenInPlace(logits, c.targets(), true, original::getRow);
+        assertDefinition(c, losses, logits);
+    }
+
+    /** Gaussian float logits [n, v] with standard deviation {@code sd}, and a random target per row. */
+    private record Case(float[][] raw, int[] targets) {
+        static Case random(int n, int v, double sd, long seed) {
+            Random random = new Random(seed);
+            float[][] raw = new float[n][v];
+            int[] targets = new int[n];
+            for (int i = 0; i < n; i++) {
+                targets[i] = random.nextInt(v);
+                for (int j = 0; j < v; j++) {
+                    raw[i][j] = (float) (sd * random.nextGaussian());
+                }
+            }
+            return new Case(raw, targets);
+        }
     }
 
     /** Loss logsumexp - logit[target] and gradient softmax - one-hot, to float precision. */
-    private static void assertDefinition(float[][] raw, int[] targets, double[] losses, INDArray gradient) {
+    private static void assertDefinition(Case c, double[] losses, INDArray gradient) {
+        float[][] raw = c.raw();
+        int[] targets = c.targets();
         for (int i = 0; i < raw.length; i++) {
             double max = Double.NEGATIVE_INFINITY;
             for (float x : raw[i]) {
