@@ -1,5 +1,7 @@
 package kotoba.trainer.model;
 
+import java.util.function.IntFunction;
+
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -149,7 +151,7 @@ final class FusedHeadLayer extends SameDiffOutputLayer {
     }
 
     /** Row n of the logits of {@code h} again: the softmax overwrote them (see {@link SoftmaxCrossEntropy}). */
-    private java.util.function.IntFunction<INDArray> rowOf(INDArray h) {
+    private IntFunction<INDArray> rowOf(INDArray h) {
         return n -> h.getRow(n, true).mmul(param(LanguageModelHead.OUTPUT_WEIGHT));
     }
 
