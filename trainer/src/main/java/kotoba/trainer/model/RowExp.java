@@ -8,8 +8,8 @@ package kotoba.trainer.model;
  * <p>e^y = (e^(y / 4096))^4096: a degree-11 Taylor polynomial on |y / 4096| <= 0.173 (remainder below 1e-16),
  * then twelve squarings, which multiply its relative error by 4096. Relative error below 1e-12 for arguments in
  * [-708, 708]; arguments below -708 give e^-708 (4e-308) instead of underflowing, which a softmax cannot tell from
- * zero next to its maximum's 1, and large ones overflow to infinity, as e^x does. NaN stays NaN. Each pass is short on purpose: C2 does not unroll, so does not
- * vectorise, a loop body of the polynomial and the squarings together.
+ * zero next to its maximum's 1, and large ones overflow to infinity, as e^x does. NaN stays NaN. Each pass is short
+ * on purpose: C2 does not unroll, so does not vectorise, a loop body of the polynomial and the squarings together.
  */
 final class RowExp {
 

@@ -64,7 +64,7 @@ public final class SoftmaxCrossEntropy {
     }
 
     /** log sum exp(row), in double. */
-    static double logSumExp(INDArray row) {
+    private static double logSumExp(INDArray row) {
         double[] x = row.toDoubleVector();
         double max = Double.NEGATIVE_INFINITY;
         for (double v : x) {
