@@ -111,51 +111,54 @@ final class CausalAttentionKernel {
         return ((long) b * nHead + h) * t * t;
     }
 
-    /** One thread's rows of a [T, T] block in double, with their float staging. */
-    private record Row(float[] staging, double[] a, double[] b) {
+    /** One thread's rows of a [T, T] block: two float rows, and the double row of the softmax's exponentials. */
+    private record Row(float[] a, float[] b, double[] e) {
         Row(int t) {
-            this(new float[t], new double[t], new double[t]);
+            this(new float[t], new float[t], new double[t]);
         }
     }
 
-    /** In place on the [T, T] scores at {@code at}: causal softmax of row i over keys 0..i, zeros after. */
+    /**
+     * In place on the [T, T] scores at {@code at}: causal softmax of row i over keys 0..i, zeros after. The
+     * exponentials are taken in double ({@link RowExp} squares its way up from a small argument, which float
+     * precision would not survive).
+     */
     private void softmaxRows(HostRows scores, long at, Row work) {
-        double[] row = work.a();
+        float[] row = work.a();
+        double[] e = work.e();
         for (int i = 0; i < t; i++) {
             int visible = i + 1;
             int r = Math.toIntExact(at + (long) i * t);
-            scores.get(r, row, visible, work.staging());
-            double max = Double.NEGATIVE_INFINITY;
+            scores.get(r, row, visible);
+            float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < visible; j++) {
                 max = Math.max(max, row[j]);
+                e[j] = row[j];
             }
-            double inv = 1.0 / RowExp.inPlace(row, visible, max);
+            double inv = 1.0 / RowExp.inPlace(e, visible, max);
             for (int j = 0; j < visible; j++) {
-                row[j] *= inv;
+                row[j] = (float) (e[j] * inv);
             }
-            java.util.Arrays.fill(row, visible, t, 0.0);
-            scores.put(r, row, t, work.staging());
+            java.util.Arrays.fill(row, visible, t, 0f);
+            scores.put(r, row, t);
         }
     }
 
     /** In place on the [T, T] dP block at {@code at}: dS = P * (dP - rowsum(dP * P)) over visible keys, zeros after. */
     private void softmaxGradientRows(HostRows probs, HostRows grads, long at, Row work) {
-        double[] p = work.a();
-        double[] d = work.b();
+        float[] p = work.a();
+        float[] d = work.b();
         for (int i = 0; i < t; i++) {
             int visible = i + 1;
             int r = Math.toIntExact(at + (long) i * t);
-            probs.get(r, p, visible, work.staging());
-            grads.get(r, d, visible, work.staging());
-            double dot = 0;
-            for (int j = 0; j < visible; j++) {
-                dot += d[j] * p[j];
-            }
+            probs.get(r, p, visible);
+            grads.get(r, d, visible);
+            float dot = FloatSums.dot(d, p, visible);
             for (int j = 0; j < visible; j++) {
                 d[j] = p[j] * (d[j] - dot);
             }
-            java.util.Arrays.fill(d, visible, t, 0.0);
-            grads.put(r, d, t, work.staging());
+            java.util.Arrays.fill(d, visible, t, 0f);
+            grads.put(r, d, t);
         }
     }
 }

@@ -1,10 +1,12 @@
 package kotoba.trainer.model;
 
+import java.util.Arrays;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Column sums of [N, C] rows (the gradients of biases and LayerNorm shifts) on the kernel threads, each thread
- * summing its rows into its own partial sums in double.
+ * Column sums of [N, C] rows (the gradients of biases and LayerNorm shifts) on the kernel threads, each thread adding
+ * its rows into a {@link Partial} of its own.
  */
 final class ColumnSums {
 
@@ -16,29 +18,82 @@ final class ColumnSums {
         int n = (int) rows.size(0);
         int c = (int) rows.size(1);
         HostRows in = HostRows.of(HostRows.contiguousC(rows));
-        double[][] partial = new double[KernelThreads.chunks(n)][c];
+        Partial[] partial = Partial.perChunk(KernelThreads.chunks(n), c);
         KernelThreads.forRows(n, (chunk, from, to) -> {
-            float[] staging = new float[c];
-            double[] row = new double[c];
-            double[] sums = partial[chunk];
+            float[] row = new float[c];
+            Partial sums = partial[chunk];
             for (int r = from; r < to; r++) {
-                in.get(r * c, row, c, staging);
+                in.get(r * c, row, c);
+                float[] s = sums.block();
                 for (int j = 0; j < c; j++) {
-                    sums[j] += row[j];
+                    s[j] += row[j];
                 }
+                sums.rowDone();
             }
         });
-        HostRows.of(out).put(0, total(partial), c, new float[c]);
+        HostRows.of(out).put(0, Partial.total(partial), c);
     }
 
-    /** The element-wise sum of per-chunk partial sums. */
-    static double[] total(double[][] partial) {
-        double[] sum = partial[0].clone();
-        for (int p = 1; p < partial.length; p++) {
-            for (int j = 0; j < sum.length; j++) {
-                sum[j] += partial[p][j];
+    /**
+     * One thread's column sums: rows go into float sums that are carried into double every {@link #FLUSH_ROWS}
+     * rows. A float sum over thousands of rows would lose digits; adding every element into double would cost a
+     * conversion per element, which Java 17 does not vectorise.
+     */
+    static final class Partial {
+
+        static final int FLUSH_ROWS = 32;
+
+        private final float[] block;
+        private final double[] total;
+        private int rows;
+
+        Partial(int columns) {
+            block = new float[columns];
+            total = new double[columns];
+        }
+
+        static Partial[] perChunk(int chunks, int columns) {
+            Partial[] out = new Partial[chunks];
+            for (int i = 0; i < chunks; i++) {
+                out[i] = new Partial(columns);
+            }
+            return out;
+        }
+
+        /** The float sums the caller adds its current row into. */
+        float[] block() {
+            return block;
+        }
+
+        /** Counts one row added into {@link #block}. */
+        void rowDone() {
+            if (++rows == FLUSH_ROWS) {
+                flush();
             }
         }
-        return sum;
+
+        private void flush() {
+            for (int j = 0; j < block.length; j++) {
+                total[j] += block[j];
+            }
+            Arrays.fill(block, 0f);
+            rows = 0;
+        }
+
+        /** The column sums over all the partials. */
+        static float[] total(Partial[] partials) {
+            double[] sum = new double[partials[0].block.length];
+            for (Partial p : partials) {
+                p.flush();
+                for (int j = 0; j < sum.length; j++) {
+                    sum[j] += p.total[j];
+                }
+            }
+            float[] out = new float[sum.length];
+            for (int j = 0; j < sum.length; j++) {
+                out[j] = (float) sum[j];
+            }
+            return out;
+        }
     }
 }

@@ -10,10 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class GeluGradientKernel {
 
-    /** ND4J's constant is the float 1.702f, also in double precision. */
-    private static final double K = 1.702f;
-    /** Below this |x|, g / x loses digits: use sigmoid(K x) = 1/2 + K x / 4 + O(x^3) instead. */
-    private static final double SMALL = 1e-4;
+    /** ND4J's constant, 1.702f. */
+    private static final float K = 1.702f;
+    /** Below this |x|, g / x loses digits (and is 0 / 0 at 0): use sigmoid(K x) = 1/2 + K x / 4 + O(x^3). */
+    private static final float SMALL = 1e-4f;
 
     private GeluGradientKernel() {
     }
@@ -25,25 +25,26 @@ final class GeluGradientKernel {
         HostRows xs = HostRows.of(pre);
         HostRows gs = HostRows.of(act);
         HostRows ds = HostRows.of(da);
-        double[][] partial = new double[KernelThreads.chunks(n)][c];
+        ColumnSums.Partial[] partial = ColumnSums.Partial.perChunk(KernelThreads.chunks(n), c);
         KernelThreads.forRows(n, (chunk, from, to) -> {
-            float[] staging = new float[c];
-            double[] x = new double[c];
-            double[] g = new double[c];
-            double[] d = new double[c];
-            double[] sums = partial[chunk];
+            float[] x = new float[c];
+            float[] g = new float[c];
+            float[] d = new float[c];
+            ColumnSums.Partial sums = partial[chunk];
             for (int r = from; r < to; r++) {
-                xs.get(r * c, x, c, staging);
-                gs.get(r * c, g, c, staging);
-                ds.get(r * c, d, c, staging);
+                xs.get(r * c, x, c);
+                gs.get(r * c, g, c);
+                ds.get(r * c, d, c);
+                float[] s = sums.block();
                 for (int j = 0; j < c; j++) {
-                    double s = Math.abs(x[j]) > SMALL ? g[j] / x[j] : 0.5 + 0.25 * K * x[j];
-                    d[j] *= s + K * g[j] * (1.0 - s);
-                    sums[j] += d[j];
+                    float sig = Math.abs(x[j]) > SMALL ? g[j] / x[j] : 0.5f + 0.25f * K * x[j];
+                    d[j] *= sig + K * g[j] * (1f - sig);
+                    s[j] += d[j];
                 }
-                ds.put(r * c, d, c, staging);
+                sums.rowDone();
+                ds.put(r * c, d, c);
             }
         });
-        HostRows.of(biasGrad).put(0, ColumnSums.total(partial), c, new float[c]);
+        HostRows.of(biasGrad).put(0, ColumnSums.Partial.total(partial), c);
     }
 }

@@ -25,7 +25,7 @@ final class LayerNormMath {
 
     /** Normalises {@code x} [N, C] (not modified); returns y and fills {@code saved[0]} for the backward pass. */
     static INDArray forward(INDArray x, INDArray gain, INDArray shift, Saved[] saved) {
-        if (CpuKernels.enabled()) {
+        if (CpuKernels.enabled(x.dataType())) {
             long[] shape = {x.size(0), x.size(1)};
             INDArray y = Nd4j.createUninitialized(x.dataType(), shape, 'c');
             INDArray xhat = saved == null ? null : Nd4j.createUninitialized(x.dataType(), shape, 'c');
@@ -53,7 +53,7 @@ final class LayerNormMath {
      * dL/dx = rstd * (g - mean(g) - xhat * mean(g * xhat)) with g = dL/dy * gain.
      */
     static INDArray backward(INDArray dy, INDArray gain, Saved saved, INDArray gainGrad, INDArray shiftGrad) {
-        if (CpuKernels.enabled()) {
+        if (CpuKernels.enabled(dy.dataType())) {
             return LayerNormKernel.backward(dy, gain, saved.xhat(), saved.rstd(), gainGrad, shiftGrad);
         }
         INDArray xhat = saved.xhat();

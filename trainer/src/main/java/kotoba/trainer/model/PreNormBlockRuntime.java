@@ -30,12 +30,12 @@ abstract class PreNormBlockRuntime extends ManualBackpropLayer {
 
     @Override
     final INDArray forward(INDArray x, boolean keep) {
-        return CpuKernels.enabled() ? forwardKernels(x, keep) : forwardOps(x, keep);
+        return CpuKernels.enabled(x.dataType()) ? forwardKernels(x, keep) : forwardOps(x, keep);
     }
 
     @Override
     final INDArray backward(INDArray dy, Map<String, INDArray> grads) {
-        return CpuKernels.enabled() ? backwardKernels(dy, grads) : backwardOps(dy, grads);
+        return CpuKernels.enabled(dy.dataType()) ? backwardKernels(dy, grads) : backwardOps(dy, grads);
     }
 
     /** LN(x) as [N, C] rows, into the kept buffer "h" with its saved state when {@code keep}, else scratch. */

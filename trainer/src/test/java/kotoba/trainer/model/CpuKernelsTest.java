@@ -1,6 +1,7 @@
 package kotoba.trainer.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -19,7 +20,7 @@ import org.nd4j.linalg.learning.config.NoOp;
 /**
  * The hand-written layers' two implementations, Java kernels with direct OpenBLAS calls and plain ND4J ops, give
  * the same outputs, score and gradients for the same parameters and batch: the ND4J-op path is what other backends
- * run, and the finite-difference check runs the kernel path.
+ * run and what the finite-difference check runs in double precision; the kernels compute in float only.
  */
 class CpuKernelsTest {
 
@@ -30,14 +31,27 @@ class CpuKernelsTest {
     }
 
     @Test
-    void kernelAndOpPathsAgreeInDoublePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    void kernelAndOpPathsAgreeOnEverySequenceAndHeadOffset() {
         // Three sequences and four heads, so that every (sequence, head) offset into the projections is exercised,
-        // and a context longer than the float test's that is not a power of two.
-        Paths paths = run(GptConfig.of(40, 150, 2, 32, 4), DataType.DOUBLE, 3);
-        assertEquals(paths.opScore, paths.kernelScore, 1e-12);
-        assertClose(paths.opOutput, paths.kernelOutput, 1e-10, "output");
-        assertClose(paths.opGradient, paths.kernelGradient, 1e-10, "gradient");
+        // and a context longer than the other test's that is not a power of two.
+        Paths paths = run(GptConfig.of(40, 150, 2, 32, 4), DataType.FLOAT, 3);
+        assertEquals(paths.opScore, paths.kernelScore, 1e-5);
+        assertClose(paths.opOutput, paths.kernelOutput, 1e-5, "output");
+        assertClose(paths.opGradient, paths.kernelGradient, 1e-5, "gradient");
+    }
+
+    @Test
+    void doublePrecisionModelsRunTheOpsEvenWhenKernelsAreForced() {
+        CpuKernels.force(true);
+        assertTrue(CpuKernels.enabled(DataType.FLOAT));
+        assertFalse(CpuKernels.enabled(DataType.DOUBLE));
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        GptConfig config = GptConfig.of(40, 9, 1, 16, 2);
+        ComputationGraph graph = GptModel.build(config, new NoOp(), DataType.DOUBLE);
+        INDArray[] batch = randomBatch(config, DataType.DOUBLE, 2);
+        Pass pass = pass(graph, batch[0], batch[1], true);
+        assertTrue(Double.isFinite(pass.score), "score " + pass.score);
+        assertEquals(DataType.DOUBLE, pass.gradient.dataType());
     }
 
     // In float the paths differ by about 4e-7 of the largest entry (summation order); 1e-5 still fails when a
@@ -51,13 +65,13 @@ class CpuKernelsTest {
     }
 
     // The suite runs with one ND4J thread: here the kernels split their rows and attention heads over two, with
-    // OpenBLAS on two threads as well, which the attention kernel must leave as it found them.
+    // OpenBLAS on two threads as well, which the attention kernel must leave as it found them. Splitting changes
+    // only the order in which the column sums add rows up.
     @Test
     void kernelsSplitOverTwoThreadsMatchOneThreadAndRestoreBlasThreads() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         GptConfig config = GptConfig.of(40, 33, 2, 32, 4);
-        ComputationGraph graph = GptModel.build(config, new NoOp(), DataType.DOUBLE);
-        INDArray[] batch = randomBatch(config, DataType.DOUBLE, 3);
+        ComputationGraph graph = GptModel.build(config, new NoOp(), DataType.FLOAT);
+        INDArray[] batch = randomBatch(config, DataType.FLOAT, 3);
         int blasBefore = Nd4j.factory().blas().getMaxThreads();
         try {
             KernelThreads.force(1);
@@ -68,9 +82,9 @@ class CpuKernelsTest {
             assertEquals(2, openBlasThreads(), "OpenBLAS threads before");
             Pass two = pass(graph, batch[0], batch[1], true);
             assertEquals(2, openBlasThreads(), "OpenBLAS threads after the attention kernel");
-            assertEquals(one.score, two.score, 1e-12);
-            assertClose(one.output, two.output, 1e-12, "output");
-            assertClose(one.gradient, two.gradient, 1e-12, "gradient");
+            assertEquals(one.score, two.score, 1e-6);
+            assertClose(one.output, two.output, 1e-6, "output");
+            assertClose(one.gradient, two.gradient, 1e-6, "gradient");
         } finally {
             KernelThreads.force(null);
             Nd4j.factory().blas().setMaxThreads(blasBefore);

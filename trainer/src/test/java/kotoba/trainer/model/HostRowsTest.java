@@ -16,28 +16,33 @@ class HostRowsTest {
     void aViewIsReadFromItsFirstElementNotItsBuffersStart() {
         INDArray all = Nd4j.arange(24).castTo(DataType.FLOAT).reshape('c', 2, 3, 4);
         INDArray second = all.slice(1);
-        double[] row = new double[4];
-        HostRows.of(second).get(4, row, 4, new float[4]);
-        assertArrayEquals(new double[] {16, 17, 18, 19}, row);
+        float[] row = new float[4];
+        HostRows.of(second).get(4, row, 4);
+        assertArrayEquals(new float[] {16, 17, 18, 19}, row);
     }
 
     @Test
-    void writesLandInTheArrayInItsOwnPrecision() {
-        INDArray a = Nd4j.zeros(DataType.DOUBLE, 2, 3);
-        HostRows.of(a).put(3, new double[] {1.0 / 3, 2, 3}, 3, new float[3]);
-        assertEquals(1.0 / 3, a.getDouble(1, 0), 0.0);
-        INDArray f = Nd4j.zeros(DataType.FLOAT, 2, 3);
-        HostRows.of(f).put(0, new double[] {1.0 / 3}, 1, new float[1]);
-        assertEquals((float) (1.0 / 3), f.getFloat(0, 0), 0.0f);
+    void writesLandAtTheirOffset() {
+        INDArray a = Nd4j.zeros(DataType.FLOAT, 2, 3);
+        HostRows.of(a).put(3, new float[] {1f / 3, 2, 3}, 3);
+        HostRows.of(a).set(1, 5f);
+        assertEquals(1f / 3, a.getFloat(1, 0), 0f);
+        assertEquals(5f, a.getFloat(0, 1), 0f);
+        assertEquals(0f, a.getFloat(0, 0), 0f);
     }
 
     @Test
     void transposedArraysAreCopiedForReadingAndRefusedForWriting() {
         INDArray t = Nd4j.arange(6).castTo(DataType.FLOAT).reshape('c', 2, 3).transpose();
-        double[] row = new double[2];
-        HostRows.of(HostRows.contiguousC(t)).get(2, row, 2, new float[2]);
-        assertArrayEquals(new double[] {1, 4}, row);
+        float[] row = new float[2];
+        HostRows.of(HostRows.contiguousC(t)).get(2, row, 2);
+        assertArrayEquals(new float[] {1, 4}, row);
         assertThrows(IllegalArgumentException.class, () -> HostRows.of(t));
+    }
+
+    @Test
+    void onlyFloatArraysAreTaken() {
         assertThrows(IllegalArgumentException.class, () -> HostRows.of(Nd4j.zeros(DataType.INT32, 3)));
+        assertThrows(IllegalArgumentException.class, () -> HostRows.of(Nd4j.zeros(DataType.DOUBLE, 3)));
     }
 }
