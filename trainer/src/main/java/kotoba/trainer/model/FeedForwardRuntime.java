@@ -12,8 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Runtime layer of {@link FeedForward}: y = GELU(LN(x) W1 + b1) W2 + b2 on [B*T, C] rows, backward by hand.
  * GELU and its derivative are ND4J's GELU / GELUDerivative ops, the pair SameDiff's {@code gelu} differentiates with;
- * on the CPU backend LayerNorm is {@link LayerNormKernel}, GELU's gradient {@link GeluGradientKernel} and the bias sums
- * {@link ColumnSums} (see {@link CpuKernels}).
+ * on the CPU backend LayerNorm is {@link LayerNormKernel}, the first bias with GELU {@link GeluKernel} (the same
+ * function) and the second bias's sums {@link ColumnSums} (see {@link CpuKernels}).
  */
 final class FeedForwardRuntime extends PreNormBlockRuntime {
 
@@ -35,9 +35,8 @@ final class FeedForwardRuntime extends PreNormBlockRuntime {
         INDArray normed = normalizeInput(x, keep);
         INDArray a = keptOrScratch(keep, "pre", type, n, hidden);
         Nd4j.gemm(normed, p.get("wfc"), a, false, false, 1.0, 0.0);
-        a.addiRowVector(p.get("bfc"));
-        // ND4J's GELU op: a Java GELU took twice as long (Math.exp does not vectorise).
-        INDArray g = Nd4j.exec(new GELU(a, keptOrScratch(keep, "act", type, n, hidden)));
+        INDArray g = keptOrScratch(keep, "act", type, n, hidden);
+        GeluKernel.forward(a, p.get("bfc"), g);
         INDArray y = mm(g, p.get("wproj"), false, false).addiRowVector(p.get("bproj"));
         return y.reshape('c', x.shape());
     }
@@ -49,7 +48,7 @@ final class FeedForwardRuntime extends PreNormBlockRuntime {
         Nd4j.gemm(kept("act"), d, grads.get("wproj"), true, false, 1.0, 0.0);
         ColumnSums.into(d, grads.get("bproj"));
         INDArray da = mm(d, p.get("wproj"), false, true);
-        GeluGradientKernel.backward(kept("pre"), kept("act"), da, grads.get("bfc"));
+        GeluKernel.backward(kept("pre"), da, grads.get("bfc"));
         Nd4j.gemm(kept("h"), da, grads.get("wfc"), true, false, 1.0, 0.0);
         INDArray dh = mm(da, p.get("wfc"), false, true);
         return normalizeInputBackward(dh, dy, grads);

@@ -40,7 +40,8 @@ final class HostRows {
     }
 
     static boolean isContiguousC(INDArray a) {
-        return a.rank() <= 1 && a.elementWiseStride() == 1 || a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
+        return (a.rank() <= 1 || a.isVector()) && a.elementWiseStride() == 1
+                || a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.Map;
  * Puts an optimizer onto every layer of a graph configuration: the updater, decoupled weight decay on weights
  * (never on biases or LayerNorm gains, which the layers declare as bias parameters), and gradient clipping.
  *
- * <p>AdamW in DL4J terms: {@link Adam} with the {@link WarmupCosineSchedule}, plus {@link WeightDecay} with
+ * <p>AdamW in DL4J terms: {@link Adam} (as {@link FusedAdam}) with the {@link WarmupCosineSchedule}, plus {@link WeightDecay} with
  * {@code applyLR=true}, which DL4J applies after the updater as {@code w -= lr * wd * w} (Loshchilov and Hutter's
  * decoupled form, as in PyTorch's AdamW), not as an L2 term inside Adam's moments.
  */
@@ -31,7 +31,7 @@ public record OptimizerSetup(IUpdater updater, double weightDecay, double gradCl
     public static OptimizerSetup adamW(TrainerConfig c) {
         Adam adam = new Adam.Builder().learningRateSchedule(WarmupCosineSchedule.of(c)).beta1(c.beta1())
                 .beta2(c.beta2()).epsilon(c.epsilon()).build();
-        return new OptimizerSetup(adam, c.weightDecay(), c.gradClip());
+        return new OptimizerSetup(FusedAdam.of(adam), c.weightDecay(), c.gradClip());
     }
 
     /** Writes the optimizer into every layer of {@code conf} (mutates it) and returns it. */
