@@ -111,10 +111,14 @@ final class CausalAttentionKernel {
         return ((long) b * nHead + h) * t * t;
     }
 
-    /** One thread's rows of a [T, T] block: two float rows, and the double row of the softmax's exponentials. */
+    /**
+     * One thread's copy of a [T, T] block or two, and the double row of the softmax's exponentials. Blocks are read and
+     * written whole: a direct buffer's bulk get or put costs tens of nanoseconds a call, which per row of 128 was a
+     * few percent of a d=128 step.
+     */
     private record Row(float[] a, float[] b, double[] e) {
         Row(int t) {
-            this(new float[t], new float[t], new double[t]);
+            this(new float[t * t], new float[t * t], new double[t]);
         }
     }
 
@@ -124,41 +128,42 @@ final class CausalAttentionKernel {
      * precision would not survive).
      */
     private void softmaxRows(HostRows scores, long at, Row work) {
-        float[] row = work.a();
+        float[] s = work.a();
         double[] e = work.e();
+        scores.get(Math.toIntExact(at), s, t * t);
         for (int i = 0; i < t; i++) {
             int visible = i + 1;
-            int r = Math.toIntExact(at + (long) i * t);
-            scores.get(r, row, visible);
+            int off = i * t;
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < visible; j++) {
-                max = Math.max(max, row[j]);
-                e[j] = row[j];
+                max = Math.max(max, s[off + j]);
+                e[j] = s[off + j];
             }
             double inv = 1.0 / RowExp.inPlace(e, visible, max);
             for (int j = 0; j < visible; j++) {
-                row[j] = (float) (e[j] * inv);
+                s[off + j] = (float) (e[j] * inv);
             }
-            java.util.Arrays.fill(row, visible, t, 0f);
-            scores.put(r, row, t);
+            java.util.Arrays.fill(s, off + visible, off + t, 0f);
         }
+        scores.put(Math.toIntExact(at), s, t * t);
     }
 
     /** In place on the [T, T] dP block at {@code at}: dS = P * (dP - rowsum(dP * P)) over visible keys, zeros after. */
     private void softmaxGradientRows(HostRows probs, HostRows grads, long at, Row work) {
         float[] p = work.a();
         float[] d = work.b();
+        int from = Math.toIntExact(at);
+        probs.get(from, p, t * t);
+        grads.get(from, d, t * t);
         for (int i = 0; i < t; i++) {
             int visible = i + 1;
-            int r = Math.toIntExact(at + (long) i * t);
-            probs.get(r, p, visible);
-            grads.get(r, d, visible);
-            float dot = FloatSums.dot(d, p, visible);
-            for (int j = 0; j < visible; j++) {
+            int off = i * t;
+            float dot = FloatSums.dot(d, p, off, visible);
+            for (int j = off; j < off + visible; j++) {
                 d[j] = p[j] * (d[j] - dot);
             }
-            java.util.Arrays.fill(d, visible, t, 0f);
-            grads.put(r, d, t);
+            java.util.Arrays.fill(d, off + visible, off + t, 0f);
         }
+        grads.put(from, d, t * t);
     }
 }

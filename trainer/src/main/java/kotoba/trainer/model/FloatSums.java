@@ -31,9 +31,15 @@ final class FloatSums {
 
     /** a[0] b[0] + ... + a[len - 1] b[len - 1]. */
     static float dot(float[] a, float[] b, int len) {
+        return dot(a, b, 0, len);
+    }
+
+    /** a[from] b[from] + ... + a[from + len - 1] b[from + len - 1]. */
+    static float dot(float[] a, float[] b, int from, int len) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int j = 0;
-        for (; j + 7 < len; j += 8) {
+        int j = from;
+        int end = from + len;
+        for (; j + 7 < end; j += 8) {
             s0 += a[j] * b[j];
             s1 += a[j + 1] * b[j + 1];
             s2 += a[j + 2] * b[j + 2];
@@ -43,7 +49,7 @@ final class FloatSums {
             s6 += a[j + 6] * b[j + 6];
             s7 += a[j + 7] * b[j + 7];
         }
-        for (; j < len; j++) {
+        for (; j < end; j++) {
             s0 += a[j] * b[j];
         }
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
