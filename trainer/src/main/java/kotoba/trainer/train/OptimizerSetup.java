@@ -21,9 +21,10 @@ import java.util.Map;
  * Puts an optimizer onto every layer of a graph configuration: the updater, decoupled weight decay on weights
  * (never on biases or LayerNorm gains, which the layers declare as bias parameters), and gradient clipping.
  *
- * <p>AdamW in DL4J terms: {@link Adam} (as {@link FusedAdam}) with the {@link WarmupCosineSchedule}, plus {@link WeightDecay} with
- * {@code applyLR=true}, which DL4J applies after the updater as {@code w -= lr * wd * w} (Loshchilov and Hutter's
- * decoupled form, as in PyTorch's AdamW), not as an L2 term inside Adam's moments.
+ * <p>AdamW in DL4J terms: {@link Adam} (as {@link FusedAdam}, whose step is a Java kernel on CPUs) with the
+ * {@link WarmupCosineSchedule}, plus {@link WeightDecay} with {@code applyLR=true}, which DL4J applies after the
+ * updater as {@code w -= lr * wd * w} (Loshchilov and Hutter's decoupled form, as in PyTorch's AdamW), not as an L2
+ * term inside Adam's moments.
  */
 public record OptimizerSetup(IUpdater updater, double weightDecay, double gradClip) {
 
