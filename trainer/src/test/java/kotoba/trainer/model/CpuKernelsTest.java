@@ -34,10 +34,7 @@ class CpuKernelsTest {
     void kernelAndOpPathsAgreeOnEverySequenceAndHeadOffset() {
         // Three sequences and four heads, so that every (sequence, head) offset into the projections is exercised,
         // and a context longer than the other test's that is not a power of two.
-        Paths paths = run(GptConfig.of(40, 150, 2, 32, 4), DataType.FLOAT, 3);
-        assertEquals(paths.opScore, paths.kernelScore, 1e-5);
-        assertClose(paths.opOutput, paths.kernelOutput, 1e-5, "output");
-        assertClose(paths.opGradient, paths.kernelGradient, 1e-5, "gradient");
+        assertPathsAgree(GptConfig.of(40, 150, 2, 32, 4), 3);
     }
 
     @Test
@@ -54,14 +51,9 @@ class CpuKernelsTest {
         assertEquals(DataType.DOUBLE, pass.gradient.dataType());
     }
 
-    // In float the paths differ by about 4e-7 of the largest entry (summation order); 1e-5 still fails when a
-    // LayerNorm gradient term is off by a tenth of a percent.
     @Test
     void kernelAndOpPathsAgreeInSinglePrecisionAtTrainingShapes() {
-        Paths paths = run(GptConfig.of(300, 64, 2, 96, 6), DataType.FLOAT, 4);
-        assertEquals(paths.opScore, paths.kernelScore, 1e-5);
-        assertClose(paths.opOutput, paths.kernelOutput, 1e-5, "output");
-        assertClose(paths.opGradient, paths.kernelGradient, 1e-5, "gradient");
+        assertPathsAgree(GptConfig.of(300, 64, 2, 96, 6), 4);
     }
 
     // The suite runs with one ND4J thread: here the kernels split their rows and attention heads over two, with
@@ -99,16 +91,16 @@ class CpuKernelsTest {
         return new openblas_nolapack.MklSetNumThreadsLocal() { }.put(getter).call(0);
     }
 
-    private record Paths(double opScore, double kernelScore, INDArray opOutput, INDArray kernelOutput,
-                         INDArray opGradient, INDArray kernelGradient) {
-    }
-
-    private static Paths run(GptConfig config, DataType type, int batch) {
-        ComputationGraph graph = GptModel.build(config, new NoOp(), type);
-        INDArray[] inputAndLabels = randomBatch(config, type, batch);
+    // In float the paths differ by about 4e-7 of the largest entry (summation order); 1e-5 still fails when a
+    // LayerNorm or GELU gradient term is off by a tenth of a percent.
+    private static void assertPathsAgree(GptConfig config, int batch) {
+        ComputationGraph graph = GptModel.build(config, new NoOp(), DataType.FLOAT);
+        INDArray[] inputAndLabels = randomBatch(config, DataType.FLOAT, batch);
         Pass ops = pass(graph, inputAndLabels[0], inputAndLabels[1], false);
         Pass kernels = pass(graph, inputAndLabels[0], inputAndLabels[1], true);
-        return new Paths(ops.score, kernels.score, ops.output, kernels.output, ops.gradient, kernels.gradient);
+        assertEquals(ops.score, kernels.score, 1e-5);
+        assertClose(ops.output, kernels.output, 1e-5, "output");
+        assertClose(ops.gradient, kernels.gradient, 1e-5, "gradient");
     }
 
     /** Random token ids {input, labels}, [batch, T] each. */
