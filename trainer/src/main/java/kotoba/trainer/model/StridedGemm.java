@@ -4,7 +4,6 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 
-import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,28 +26,20 @@ final class StridedGemm {
     private static final int C = 2;
 
     private final FloatPointer[] floats;
-    private final DoublePointer[] doubles;
     private final long length;
 
     private StridedGemm(INDArray a) {
         if (!HostRows.isContiguousC(a)) {
             throw new IllegalArgumentException("strided GEMM needs c-ordered contiguous arrays");
         }
+        if (a.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("strided GEMM on FLOAT arrays (the kernels' precision), got "
+                    + a.dataType());
+        }
         length = a.length();
-        if (a.dataType() == DataType.FLOAT) {
-            floats = new FloatPointer[3];
-            for (int role = A; role <= C; role++) {
-                floats[role] = new FloatPointer(a.data().addressPointer());
-            }
-            doubles = null;
-        } else if (a.dataType() == DataType.DOUBLE) {
-            floats = null;
-            doubles = new DoublePointer[3];
-            for (int role = A; role <= C; role++) {
-                doubles[role] = new DoublePointer(a.data().addressPointer());
-            }
-        } else {
-            throw new IllegalArgumentException("GEMM on FLOAT or DOUBLE arrays, got " + a.dataType());
+        floats = new FloatPointer[3];
+        for (int role = A; role <= C; role++) {
+            floats[role] = new FloatPointer(a.data().addressPointer());
         }
     }
 
@@ -59,35 +50,26 @@ final class StridedGemm {
 
     /**
      * c[m, n] = alpha * op(a)[m, k] op(b)[k, n] + beta * c, each matrix starting at its offset with its leading
-     * dimension (row stride); op transposes when asked. All three must have the same data type.
+     * dimension (row stride); op transposes when asked.
      */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                      StridedGemm a, long aOffset, int lda, StridedGemm b, long bOffset, int ldb,
                      double beta, StridedGemm c, long cOffset, int ldc) {
-        a.check(aOffset, transA ? k : m, transA ? m : k, lda, c);
-        b.check(bOffset, transB ? n : k, transB ? k : n, ldb, c);
-        c.check(cOffset, m, n, ldc, c);
+        a.check(aOffset, transA ? k : m, transA ? m : k, lda);
+        b.check(bOffset, transB ? n : k, transB ? k : n, ldb);
+        c.check(cOffset, m, n, ldc);
         int ta = transA ? CblasTrans : CblasNoTrans;
         int tb = transB ? CblasTrans : CblasNoTrans;
-        if (c.floats != null) {
-            openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, (float) alpha,
-                    a.floats[A].position(aOffset), lda, b.floats[B].position(bOffset), ldb,
-                    (float) beta, c.floats[C].position(cOffset), ldc);
-        } else {
-            openblas_nolapack.cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, alpha,
-                    a.doubles[A].position(aOffset), lda, b.doubles[B].position(bOffset), ldb,
-                    beta, c.doubles[C].position(cOffset), ldc);
-        }
+        openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, (float) alpha,
+                a.floats[A].position(aOffset), lda, b.floats[B].position(bOffset), ldb,
+                (float) beta, c.floats[C].position(cOffset), ldc);
     }
 
-    /** Native code would read or write outside the array on a wrong offset or mixed types: fail here instead. */
-    private void check(long offset, int rows, int cols, int ld, StridedGemm output) {
+    /** Native code would read or write outside the array on a wrong offset: fail here instead. */
+    private void check(long offset, int rows, int cols, int ld) {
         if (offset < 0 || cols > ld || rows > 0 && offset + (long) (rows - 1) * ld + cols > length) {
             throw new IndexOutOfBoundsException("a " + rows + " x " + cols + " sub-matrix at " + offset
                     + " with row stride " + ld + " does not fit in an array of " + length);
-        }
-        if ((floats == null) != (output.floats == null)) {
-            throw new IllegalArgumentException("GEMM operands of different data types");
         }
     }
 }

@@ -32,9 +32,9 @@ class StridedGemmTest {
     @Test
     void transposedOperandAndOutputColumnsAreHonoured() {
         Nd4j.getRandom().setSeed(4);
-        INDArray a = Nd4j.rand(DataType.DOUBLE, 6, 3);
-        INDArray b = Nd4j.rand(DataType.DOUBLE, 6, 2);
-        INDArray out = Nd4j.zeros(DataType.DOUBLE, 3, 5);
+        INDArray a = Nd4j.rand(DataType.FLOAT, 6, 3);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 6, 2);
+        INDArray out = Nd4j.zeros(DataType.FLOAT, 3, 5);
         // a^T b written into columns 1..2 of out, adding to what is there (beta 1)
         out.putScalar(0, 1, 1.0);
         StridedGemm.gemm(true, false, 3, 2, 6, 1.0, StridedGemm.over(a), 0, 3, StridedGemm.over(b), 0, 2,
@@ -42,7 +42,7 @@ class StridedGemmTest {
         INDArray expected = a.transpose().mmul(b);
         expected.putScalar(0, 0, expected.getDouble(0, 0) + 1.0);
         INDArray written = out.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3));
-        assertEquals(0.0, expected.sub(written).amaxNumber().doubleValue(), 1e-12);
+        assertEquals(0.0, expected.sub(written).amaxNumber().doubleValue(), 1e-6);
         assertEquals(0.0, out.getColumn(0).amaxNumber().doubleValue());
     }
 
@@ -54,7 +54,6 @@ class StridedGemmTest {
                 () -> StridedGemm.gemm(false, false, 4, 4, 4, 1.0, m, 1, 4, m, 0, 4, 0.0, m, 0, 4));
         assertThrows(IndexOutOfBoundsException.class,
                 () -> StridedGemm.gemm(false, false, 2, 2, 5, 1.0, m, 0, 4, m, 0, 4, 0.0, m, 0, 4));
-        assertThrows(IllegalArgumentException.class, () -> StridedGemm.gemm(false, false, 2, 2, 2, 1.0, m, 0, 4,
-                StridedGemm.over(Nd4j.zeros(DataType.DOUBLE, 4, 4)), 0, 4, 0.0, m, 0, 4));
+        assertThrows(IllegalArgumentException.class, () -> StridedGemm.over(Nd4j.zeros(DataType.DOUBLE, 4, 4)));
     }
 }
