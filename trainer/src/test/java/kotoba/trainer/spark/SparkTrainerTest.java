@@ -81,7 +81,7 @@ class SparkTrainerTest {
         spark = SparkSession.builder().config(conf).getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
         sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        corpus = writeCorpusWithSpark(tmp.resolve("docs").toString());
+        corpus = writeCorpusWithSpark(spark, tmp.resolve("docs").toString());
     }
 
     @AfterAll
@@ -92,7 +92,7 @@ class SparkTrainerTest {
     }
 
     /** Token docs as the tokenize stage writes them: Spark's own Parquet layout for array<int>. */
-    static String writeCorpusWithSpark(String path) {
+    static String writeCorpusWithSpark(SparkSession spark, String path) {
         StructType schema = new StructType().add("id", DataTypes.StringType).add("split", DataTypes.StringType)
                 .add("tokens", DataTypes.createArrayType(DataTypes.IntegerType))
                 .add("n_tokens", DataTypes.IntegerType).add("bytes", DataTypes.LongType);
@@ -111,6 +111,11 @@ class SparkTrainerTest {
     }
 
     static Function<Cursor, TokenBlockReader> readers() {
+        return readers(corpus);
+    }
+
+    /** Readers of the train split of a corpus {@link #writeCorpusWithSpark} wrote, 16-token blocks, seed 9. */
+    static Function<Cursor, TokenBlockReader> readers(String corpus) {
         return c -> new TokenBlockReader(new ParquetTokenDocs(corpus, "train", TinyLm.VOCAB, new Configuration()),
                 TinyLm.T, TinyLm.EOS, 9L, 16, c);
     }
@@ -509,7 +514,7 @@ class SparkTrainerTest {
     }
 
     /** AdamW at lr 0.01 without warmup, steps of two workers x two sequences, clipping at 1. */
-    private static TrainerConfig twoWorkerAdamW(int steps, double minLr) {
+    static TrainerConfig twoWorkerAdamW(int steps, double minLr) {
         return new TrainerConfig(0.01, 0, minLr, steps, 2 * 2 * TinyLm.T, 0.1, 0.9, 0.95, 1e-8, 1.0, 0, 0, 0, 9L, 16,
                 1);
     }
