@@ -80,9 +80,9 @@ public final class SparkStepper implements Stepper {
         if (!rdd.getStorageLevel().equals(StorageLevel.NONE())) {
             rdd.unpersist(false);
         }
-        // The score is the workers' mean of (summed loss + weight-decay penalty) / minibatch size on their last
-        // minibatch (DL4J's output layers divide the penalty by the minibatch too), so the penalty comes out
-        // divided by batchPerWorker.
+        // The score is the workers' mean of (summed loss + regularisation penalty) / minibatch size on their last
+        // minibatch (DL4J's output layers divide the penalty by the minibatch too), so a penalty comes out divided
+        // by batchPerWorker. DecoupledWeightDecay has none; DL4J's WeightDecay (older checkpoints' graphs) does.
         ComputationGraph graph = spark.getNetwork();
         return spark.getScore() - graph.calcRegularizationScore(true) / batchPerWorker;
     }

@@ -29,8 +29,9 @@ public final class LocalStepper implements Stepper {
     @Override
     public double fit(TokenBatch batch) {
         graph.fit(encoder.encode(batch));
-        // DL4J adds the weight-decay penalty divided by the minibatch size to the score; take it out so train and
-        // val losses compare (TrainLossTest). The penalty is evaluated at the post-step weights: off by one step.
+        // DL4J adds a regulariser's penalty divided by the minibatch size to the score. DecoupledWeightDecay has
+        // none; graphs configured with DL4J's WeightDecay (older checkpoints) do, evaluated here at the post-step
+        // weights: taking it out keeps train and val losses comparable (TrainLossTest).
         return graph.score() - graph.calcRegularizationScore(true) / sequences;
     }
 

@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.regularization.Regularization;
-import org.nd4j.linalg.learning.regularization.WeightDecay;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +21,9 @@ import java.util.Map;
  * (never on biases or LayerNorm gains, which the layers declare as bias parameters), and gradient clipping.
  *
  * <p>AdamW in DL4J terms: {@link Adam} (as {@link FusedAdam}, whose step is a Java kernel on CPUs) with the
- * {@link WarmupCosineSchedule}, plus {@link WeightDecay} with {@code applyLR=true}, which DL4J applies after the
- * updater as {@code w -= lr * wd * w} (Loshchilov and Hutter's decoupled form, as in PyTorch's AdamW), not as an L2
- * term inside Adam's moments.
+ * {@link WarmupCosineSchedule}, plus {@link DecoupledWeightDecay}, which DL4J applies after the updater as
+ * {@code w -= lr * wd * w} (Loshchilov and Hutter's decoupled form, as in PyTorch's AdamW), not as an L2 term inside
+ * Adam's moments, and which adds nothing to the loss.
  */
 public record OptimizerSetup(IUpdater updater, double weightDecay, double gradClip) {
 
@@ -37,7 +36,7 @@ public record OptimizerSetup(IUpdater updater, double weightDecay, double gradCl
 
     /** Writes the optimizer into every layer of {@code conf} (mutates it) and returns it. */
     public ComputationGraphConfiguration applyTo(ComputationGraphConfiguration conf) {
-        List<Regularization> weights = weightDecay > 0 ? List.of(new WeightDecay(weightDecay, true)) : List.of();
+        List<Regularization> weights = weightDecay > 0 ? List.of(new DecoupledWeightDecay(weightDecay)) : List.of();
         // ClipL2PerLayer: DL4J has no global-norm clipping across the whole network (what GPT uses); capping the L2
         // norm of each layer's whole gradient is the closest: it keeps directions within a layer, like global
         // clipping does, and bounds every layer's step.
