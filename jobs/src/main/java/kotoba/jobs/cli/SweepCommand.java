@@ -17,6 +17,7 @@ import kotoba.trainer.model.GptConfig;
 import kotoba.trainer.model.GptModel;
 import kotoba.trainer.model.ParamCount;
 import org.apache.spark.SparkConf;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     List<SweepPlan.Planned> plan = SweepPlan.expand(sweep, base, shape -> {
       GptConfig gpt = shape.toGpt(vocab);
-      return Flops.trainingPerToken(gpt, ParamCount.of(GptModel.build(gpt, new Adam())), false);
+      // Counted from the configuration: building each shape's graph allocated every plan's parameters.
+      return Flops.trainingPerToken(gpt, ParamCount.of(GptModel.configuration(gpt, new Adam(), DataType.FLOAT)), false);
     });
     System.out.printf("[sweep] %s: %d runs%n", sweep.name(), plan.size());
     List<String> finished = new ArrayList<>();

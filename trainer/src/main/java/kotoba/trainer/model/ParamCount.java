@@ -5,6 +5,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -54,14 +55,33 @@ public record ParamCount(long total, long embedding, long head) {
     }
 
     /**
-     * Every trainable number of a graph configuration, without building the graph: what a check before Spark starts
-     * can afford for a model of any size. Equals {@code of(graph).total()} for the graph built from it.
+     * The counts of the graph {@code configuration} builds, without building it (and allocating its parameters):
+     * what a sweep's plan or a check before Spark starts can afford for models of any size. Equals
+     * {@code of(graph)} for that graph.
      */
-    public static long total(ComputationGraphConfiguration configuration) {
+    public static ParamCount of(ComputationGraphConfiguration configuration) {
         long total = 0;
+        long embedding = 0;
+        long head = 0;
         for (GraphVertex vertex : configuration.getVertices().values()) {
-            total += vertex.numParams(true);
+            long n = vertex.numParams(true);
+            total += n;
+            if (!(vertex instanceof LayerVertex layerVertex)) {
+                continue;
+            }
+            org.deeplearning4j.nn.conf.layers.Layer conf = layerVertex.getLayerConf().getLayer();
+            if (conf instanceof EmbeddingSequenceLayer || conf instanceof PositionEmbedding) {
+                embedding += n;
+            } else if (conf instanceof LanguageModelHead lmHead) {
+                long[] shape = lmHead.getLayerParams().getParamShapes().get(LanguageModelHead.OUTPUT_WEIGHT);
+                head += shape[0] * shape[1];
+            }
         }
-        return total;
+        return new ParamCount(total, embedding, head);
+    }
+
+    /** Every trainable number of a graph configuration, without building the graph: {@code of(configuration)}'s total. */
+    public static long total(ComputationGraphConfiguration configuration) {
+        return of(configuration).total();
     }
 }

@@ -48,8 +48,10 @@ class ParamCountTest {
     void aConfigurationIsCountedWithoutBuildingItsGraph() {
         for (GptConfig cfg : new GptConfig[] {GptConfig.of(30, 8, 2, 16, 2), GptConfig.of(50, 4, 1, 8, 2).withDff(20),
                 GptConfig.of(97, 16, 3, 24, 3).withDropout(0.1)}) {
-            long built = ParamCount.of(GptModel.build(cfg, new Adam(1e-3))).total();
-            assertEquals(built, ParamCount.total(GptModel.configuration(cfg, new Adam(1e-3), DataType.FLOAT)),
+            ParamCount built = ParamCount.of(GptModel.build(cfg, new Adam(1e-3)));
+            ParamCount planned = ParamCount.of(GptModel.configuration(cfg, new Adam(1e-3), DataType.FLOAT));
+            assertEquals(built, planned, cfg.toString());
+            assertEquals(built.total(), ParamCount.total(GptModel.configuration(cfg, new Adam(1e-3), DataType.FLOAT)),
                     cfg.toString());
         }
     }
