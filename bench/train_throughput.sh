@@ -11,7 +11,9 @@
 # both are on the classpath), THREADS (2), BATCH (16), CONTEXT (128), VOCAB (8000), WARMUP (3),
 # OUT ($BENCH_DIR/train_throughput.jsonl, BENCH_DIR default /tmp/kotoba-bench), CORETYPES (side by side in one run:
 # every config and matmul probe once per listed OPENBLAS_CORETYPE, both sides alike, e.g. CORETYPES="unset SkylakeX";
-# "unset" removes the variable; default: the machine's own setting only).
+# "unset" removes the variable; default: the machine's own setting only), REPEATS (1: how many times each config runs
+# every side, in alternating order; the report gives each side's median and the median of the per-repeat ratios,
+# with their range, because a 2-vCPU VM's speed drifts by 10-20% within minutes).
 # OPENBLAS_CORETYPE and OMP_WAIT_POLICY are left as the machine sets them and apply to both sides alike; on our 2-vCPU
 # VMs OMP_WAIT_POLICY=passive sped up both (RESULTS 3f). Needs Debian's python3-torch and the trainer's test classes.
 set -euo pipefail
@@ -21,6 +23,8 @@ shift || true
 CONFIGS=("$@")
 [ ${#CONFIGS[@]} -eq 0 ] && CONFIGS=(64:2:2 128:4:4 256:4:4 384:6:6)
 THREADS=${THREADS:-2}; BATCH=${BATCH:-16}; CONTEXT=${CONTEXT:-128}; VOCAB=${VOCAB:-8000}; WARMUP=${WARMUP:-3}
+REPEATS=${REPEATS:-1}
+[[ "$REPEATS" =~ ^[1-9][0-9]*$ ]] || { echo "REPEATS must be a positive integer, got $REPEATS" >&2; exit 2; }
 PY=${PY:-/usr/bin/python3}
 OUT=${OUT:-${BENCH_DIR:-/tmp/kotoba-bench}/train_throughput.jsonl}
 mkdir -p "$(dirname "$OUT")"
@@ -50,13 +54,14 @@ coretype() { case $CT in machine) echo "${OPENBLAS_CORETYPE:-unset}" ;; *) echo 
 record() {
   local cfg=$1 ct; ct=$(coretype)
   while read -r line; do
-    echo "{\"config\": \"$cfg\", \"openblas_coretype\": \"$ct\", ${line#\{}" >> "$OUT"; echo "$cfg [$ct] $line" >&2
+    echo "{\"config\": \"$cfg\", \"openblas_coretype\": \"$ct\", \"repeat\": ${REP:-1}, ${line#\{}" >> "$OUT"; echo "$cfg [$ct] $line" >&2
   done
 }
 
 echo "{\"config\": \"-\", \"side\": \"env\", \"cpu\": \"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\", \"threads\": $THREADS, \"openblas_coretype\": \"${OPENBLAS_CORETYPE:-unset}\", \"omp_wait_policy\": \"${OMP_WAIT_POLICY:-unset}\", \"uptime_before\": \"$(uptime | sed 's/.*load average: //')\", \"date\": \"$(date -u +%FT%TZ)\"}" >> "$OUT"
 
 probes() {
+  local REP=1
   for CT in "${CORETYPES[@]}"; do
     torch mm --n 1024 | record mm
     kotoba mm 1024 10 | record mm
@@ -69,10 +74,19 @@ for cfg in "${CONFIGS[@]}"; do
   common=(--vocab "$VOCAB" --context "$CONTEXT" --batch "$BATCH" --d "$d" --layers "$l" --heads "$h"
           --warmup "$WARMUP" --seconds "$SECONDS_PER_SIDE" --min-steps 3)
   for CT in "${CORETYPES[@]}"; do
-    kotoba train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$d" "$l" "$h" "$WARMUP" "$SECONDS_PER_SIDE" 3 | record "$cfg"
-    [ -z "${BASELINE_CP:-}" ] || baseline train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$d" "$l" "$h" "$WARMUP" "$SECONDS_PER_SIDE" 3 | record "$cfg"
-    torch train --tokens "$TOKENS" "${common[@]}" | record "$cfg"
-    [ -n "${NO_UNTIED:-}" ] || torch train --tokens "$TOKENS" "${common[@]}" --untied | record "$cfg"
+    for REP in $(seq 1 "$REPEATS"); do
+      sides=(kotoba-side baseline-side torch-side untied-side)
+      # Even repeats run the sides in reverse order, so that a drift of the VM's speed favours neither side.
+      (( REP % 2 == 0 )) && sides=(untied-side torch-side baseline-side kotoba-side)
+      for side in "${sides[@]}"; do
+        case $side in
+          kotoba-side) kotoba train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$d" "$l" "$h" "$WARMUP" "$SECONDS_PER_SIDE" 3 | record "$cfg" ;;
+          baseline-side) [ -z "${BASELINE_CP:-}" ] || baseline train "$TOKENS" "$VOCAB" "$CONTEXT" "$BATCH" "$d" "$l" "$h" "$WARMUP" "$SECONDS_PER_SIDE" 3 | record "$cfg" ;;
+          torch-side) torch train --tokens "$TOKENS" "${common[@]}" | record "$cfg" ;;
+          untied-side) [ -n "${NO_UNTIED:-}" ] || torch train --tokens "$TOKENS" "${common[@]}" --untied | record "$cfg" ;;
+        esac
+      done
+    done
   done
 done
 probes

@@ -5,9 +5,11 @@ MFU = tokens/s * training FLOPs per token / matmul peak. FLOPs per token are kot
 N without embeddings and head), given twice: with the output head (+6 d V) and without. Both sides train the same
 shape, so one count serves both. The peak is the best fp32 matmul GFLOP/s seen in the run (torch.mm and ND4J mmul,
 measured before and after the configs, same threads). A run with CORETYPES gets one row per config and
-OPENBLAS_CORETYPE, side by side.
+OPENBLAS_CORETYPE, side by side. With REPEATS, each side's tokens/s is its median over the repeats, and each ratio
+is the median of the repeats' own ratios (the two sides of a repeat ran back to back), followed by their range.
 """
 import json
+import statistics
 import sys
 
 
@@ -38,29 +40,42 @@ def main(path):
         if r["config"] not in ("-", "mm") and r["config"] not in configs:
             configs.append(r["config"])
     for cfg, core in [(c, o) for c in configs for o in cores]:
-        sides = {r["side"]: r for r in rows if r["config"] == cfg and r["openblas_coretype"] == core}
-        if not sides:
+        runs = [r for r in rows if r["config"] == cfg and r["openblas_coretype"] == core]
+        if not runs:
             continue
-        k = sides.get("kotoba")
-        t = sides.get("torch")
-        u = sides.get("torch-untied")
+        repeats = sorted({r.get("repeat", 1) for r in runs})
+        by_side = {}
+        for r in runs:
+            by_side.setdefault(r["side"], {})[r.get("repeat", 1)] = r["tokens_per_s"]
+        k_row = next((r for r in runs if r["side"] == "kotoba"), None)
 
-        def tps(r):
-            return f"{r['tokens_per_s']:.0f}" if r else "-"
+        def median(side):
+            v = by_side.get(side)
+            return statistics.median(v.values()) if v else None
+
+        def tps(side):
+            m = median(side)
+            return f"{m:.0f}" if m else "-"
 
         def ratio(a, b):
-            return f"{a['tokens_per_s'] / b['tokens_per_s']:.2f}" if a and b else "-"
-
-        def mfu(r):
-            if not (r and k):
+            pairs = [by_side[a][i] / by_side[b][i] for i in repeats
+                     if i in by_side.get(a, {}) and i in by_side.get(b, {})]
+            if not pairs:
                 return "-"
-            return (f"{100 * r['tokens_per_s'] * k['flops_per_token_with_head'] / peak:.0f}% / "
-                    f"{100 * r['tokens_per_s'] * k['flops_per_token_no_head'] / peak:.0f}%")
+            spread = f" ({min(pairs):.2f}-{max(pairs):.2f})" if len(pairs) > 1 else ""
+            return f"{statistics.median(pairs):.2f}{spread}"
 
-        print(f"| {cfg.replace(':', '/')} |" + (f" {core} |" if several else "") + f" {tps(k)} | {tps(t)} | {tps(u)} | {ratio(k, t)} | {ratio(k, u)} "
-              f"| {mfu(k)} | {mfu(t)} |"
-              + (f" {tps(sides.get('kotoba-baseline'))} | {ratio(sides.get('kotoba-baseline'), t)} |" if baseline else ""))
+        def mfu(side):
+            m = median(side)
+            if not (m and k_row):
+                return "-"
+            return (f"{100 * m * k_row['flops_per_token_with_head'] / peak:.0f}% / "
+                    f"{100 * m * k_row['flops_per_token_no_head'] / peak:.0f}%")
 
+        print(f"| {cfg.replace(':', '/')} |" + (f" {core} |" if several else "")
+              + f" {tps('kotoba')} | {tps('torch')} | {tps('torch-untied')} | {ratio('kotoba', 'torch')} "
+              f"| {ratio('kotoba', 'torch-untied')} | {mfu('kotoba')} | {mfu('torch')} |"
+              + (f" {tps('kotoba-baseline')} | {ratio('kotoba-baseline', 'torch')} |" if baseline else ""))
 
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/kotoba-bench/train_throughput.jsonl")
