@@ -5,7 +5,6 @@ import kotoba.trainer.data.Cursor;
 import kotoba.trainer.data.LabelLayout;
 import kotoba.trainer.data.ParquetTokenDocs;
 import kotoba.trainer.data.TokenBlockReader;
-import kotoba.trainer.train.CheckpointStore;
 import kotoba.trainer.train.LocalTrainer;
 import kotoba.trainer.train.MetricsRow;
 import kotoba.trainer.train.MetricsSink;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Sgd;
 import scala.Option;
 import scala.collection.JavaConverters;
 import scala.runtime.AbstractFunction1;
@@ -135,33 +133,7 @@ class SparkTrainerTest {
 
     @Test
     void averagingEveryStepWithPlainSgdMatchesOneJvmOnTheCombinedBatch() {
-        // Two workers x 2 sequences, averaged after each SGD step: the average of two SGD steps from the same
-        // weights is one SGD step on the mean of their gradients, i.e. on the 4-sequence batch.
-        int steps = 2;
-        TrainerConfig config = new TrainerConfig(0.5, 0, 0.5, steps, 4 * TinyLm.T, 0, 0.9, 0.95, 1e-8, 0, 0, 0, 0,
-                9L, 16, 1);
-        OptimizerSetup sgd = new OptimizerSetup(new Sgd(0.5), 0, 0);
-        ComputationGraph local = sgd.newGraph(TinyLm.configuration());
-        ComputationGraph distributed = local.clone();
-        INDArray initial = local.params().dup();
-        BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB);
-
-        Rows localRows = new Rows();
-        new LocalTrainer(config, TinyLm.info(local.numParams()), readers(), List.of(), encoder, localRows, null, null)
-                .train(local, "local", steps);
-
-        Rows sparkRows = new Rows();
-        SparkTrainer trainer = new SparkTrainer(sc, config, new SparkOptions(2, 0, 1, 0, "MEMORY_ONLY_SER"),
-                TinyLm.info(distributed.numParams()), readers(), List.of(), encoder, sparkRows, null, null);
-        trainer.train(distributed, "spark", steps);
-
-        assertFalse(local.params().equalsWithEps(initial, 1e-3), "training should move the parameters");
-        INDArray diff = local.params().sub(distributed.params());
-        double maxAbs = diff.amaxNumber().doubleValue();
-        assertTrue(maxAbs < 1e-5, "Spark and single-JVM parameters differ by up to " + maxAbs);
-        assertEquals(steps, sparkRows.rows.size());
-        assertEquals(localRows.rows.get(steps - 1).tokensSeen(), sparkRows.rows.get(steps - 1).tokensSeen());
-        assertEquals(0.5, sparkRows.rows.get(0).lr(), 0);
+        SparkEquivalenceChecks.sgdAveragedEveryStepEqualsOneJvmOnTheCombinedBatch(sc, readers());
     }
 
     @Test
@@ -187,76 +159,21 @@ class SparkTrainerTest {
 
     @Test
     void workersThatKeepTheirNetworkBetweenRoundsTrainExactlyLikeWorkersThatRebuildIt() {
-        // AdamW with warmup and decay: the reused network must pick up the averaged parameters, the averaged Adam
-        // moments and the iteration count (the learning-rate schedule) at the start of every round.
-        int workers = 2;
-        int batchPerWorker = 2;
-        int frequency = 2;
-        int rounds = 3;
-        TrainerConfig config = new TrainerConfig(0.01, 2, 0.001, rounds * frequency,
-                workers * batchPerWorker * TinyLm.T, 0.1, 0.9, 0.95, 1e-8, 1.0, 0, 0, 0, 9L, 16, 1);
-        OptimizerSetup adamW = OptimizerSetup.adamW(config);
-        ComputationGraph kept = adamW.newGraph(TinyLm.configuration());
-        ComputationGraph rebuilt = kept.clone();
-        INDArray initial = kept.params().dup();
-        BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB);
-        SparkOptions options = new SparkOptions(workers, batchPerWorker, frequency, 0, "NONE");
-
-        double[] losses = new double[2];
-        ComputationGraph[] graphs = {kept, rebuilt};
         // Workers size ND4J's threads to their task's cores (spark.task.cpus = 1 here), whatever they were before.
         int blasThreadsBefore = Nd4j.factory().blas().getMaxThreads();
         Nd4j.factory().blas().setMaxThreads(2);
-        for (int i = 0; i < 2; i++) {
-            SparkComputationGraph net = new SparkComputationGraph(sc, graphs[i],
-                    TrainingMasters.parameterAveraging(options, batchPerWorker, 9L, i == 0));
-            SparkStepper stepper = new SparkStepper(sc, net, encoder, workers, batchPerWorker, frequency);
-            TokenBlockReader reader = readers().apply(Cursor.START);
-            for (int r = 0; r < rounds; r++) {
-                losses[i] = stepper.fit(reader.nextBatch(stepper.sequencesPerCall()));
-            }
-            graphs[i] = stepper.graph();
+        try {
+            SparkEquivalenceChecks.keptNetworksTrainExactlyLikeRebuiltOnes(sc, readers());
+            assertEquals(1, Nd4j.factory().blas().getMaxThreads(), "BLAS threads per one-core task");
+        } finally {
+            Nd4j.factory().blas().setMaxThreads(blasThreadsBefore);
         }
-
-        assertEquals(1, Nd4j.factory().blas().getMaxThreads(), "BLAS threads per one-core task");
-        Nd4j.factory().blas().setMaxThreads(blasThreadsBefore);
-        assertFalse(graphs[0].params().equalsWithEps(initial, 1e-3), "training should move the parameters");
-        double maxAbs = graphs[0].params().sub(graphs[1].params()).amaxNumber().doubleValue();
-        assertTrue(maxAbs < 1e-6, "kept and rebuilt networks' parameters differ by up to " + maxAbs);
-        assertEquals(losses[1], losses[0], 1e-6);
-        assertEquals(rounds * frequency, graphs[0].getConfiguration().getIterationCount());
     }
 
     @Test
     void oneWorkerKeepingItsAdamMomentsTrainsAndCheckpointsLikeOneJvm() {
-        // With one worker, local optimizer state is single-JVM AdamW. The moments stay on the worker between rounds,
-        // so the mid-run checkpoint holds the right ones only if its round brought them back to the driver.
-        int steps = 4;
-        TrainerConfig config = new TrainerConfig(0.05, 2, 0.005, steps, 2 * TinyLm.T, 0.1, 0.9, 0.95, 1e-8, 0, 0, 0,
-                2, 9L, 16, 1);
-        ComputationGraph local = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
-        ComputationGraph distributed = local.clone();
-        INDArray initialState = local.getUpdater().getStateViewArray().dup();
-        BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB);
-        Configuration conf = new Configuration();
-        CheckpointStore localCheckpoints = new CheckpointStore(tmp.resolve("ck-local-state-1").toString(), conf, 5);
-        CheckpointStore sparkCheckpoints = new CheckpointStore(tmp.resolve("ck-spark-state-1").toString(), conf, 5);
-        new LocalTrainer(config, TinyLm.info(local.numParams()), readers(), List.of(), encoder, new Rows(),
-                localCheckpoints, null).train(local, "local", steps);
-        SparkOptions options = new SparkOptions(1, 0, 1, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
-        new SparkTrainer(sc, config, options, TinyLm.info(distributed.numParams()), readers(), List.of(), encoder,
-                new Rows(), sparkCheckpoints, null).train(distributed, "spark", steps);
-
-        for (long step : new long[] {2, steps}) {
-            ComputationGraph expected = localCheckpoints.loadGraph(step);
-            ComputationGraph actual = sparkCheckpoints.loadGraph(step);
-            INDArray expectedState = expected.getUpdater().getStateViewArray();
-            assertFalse(expectedState.equalsWithEps(initialState, 1e-12), "AdamW should have moments at " + step);
-            double params = expected.params().sub(actual.params()).amaxNumber().doubleValue();
-            double state = expectedState.sub(actual.getUpdater().getStateViewArray()).amaxNumber().doubleValue();
-            assertTrue(params < 1e-5, "step " + step + ": parameters differ by up to " + params);
-            assertTrue(state < 1e-6, "step " + step + ": Adam moments differ by up to " + state);
-        }
+        SparkEquivalenceChecks.oneWorkersLocalMomentsTrainAndCheckpointLikeOneJvm(sc, readers(),
+                tmp.resolve("ck-state-1"));
     }
 
     @Test
