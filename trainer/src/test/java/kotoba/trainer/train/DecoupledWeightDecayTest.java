@@ -35,10 +35,9 @@ class DecoupledWeightDecayTest {
 
     @Test
     void stepsLikeDl4jsWeightDecayButAddsNothingToTheScore() {
-        OptimizerSetup adamW = OptimizerSetup.adamW(TRAINER);
-        ComputationGraph decoupled = adamW.newGraph(GptModel.configuration(GPT, adamW.updater(), DataType.FLOAT));
-        ComputationGraph dl4j = new ComputationGraph(withDl4jWeightDecay(decoupled.getConfiguration().clone(), 0.5));
-        dl4j.init(decoupled.params().dup(), false);
+        ComputationGraph[] twins = twinGraphs();
+        ComputationGraph decoupled = twins[0];
+        ComputationGraph dl4j = twins[1];
         assertTrue(dl4j.calcRegularizationScore(true) > 0, "DL4J's weight decay puts its penalty in the score");
         assertEquals(0.0, decoupled.calcRegularizationScore(true), 0.0);
 
@@ -57,10 +56,9 @@ class DecoupledWeightDecayTest {
     @Test
     void reportedLossesAreTheSameWithEitherKindOfWeightDecay() {
         // Checkpoints written before DecoupledWeightDecay carry DL4J's WeightDecay; the stepper takes its penalty out.
-        OptimizerSetup adamW = OptimizerSetup.adamW(TRAINER);
-        ComputationGraph decoupled = adamW.newGraph(GptModel.configuration(GPT, adamW.updater(), DataType.FLOAT));
-        ComputationGraph dl4j = new ComputationGraph(withDl4jWeightDecay(decoupled.getConfiguration().clone(), 0.5));
-        dl4j.init(decoupled.params().dup(), false);
+        ComputationGraph[] twins = twinGraphs();
+        ComputationGraph decoupled = twins[0];
+        ComputationGraph dl4j = twins[1];
         BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, GPT.vocabSize());
         double a = new LocalStepper(decoupled, encoder, 4).fit(batch());
         double b = new LocalStepper(dl4j, encoder, 4).fit(batch());
@@ -81,6 +79,15 @@ class DecoupledWeightDecayTest {
         }
         assertNotEquals(new WeightDecay(0.5, true), new DecoupledWeightDecay(0.5));
         assertNotEquals(new DecoupledWeightDecay(0.5), new WeightDecay(0.5, true));
+    }
+
+    /** AdamW graphs with the same parameters: kotoba's weight decay, then DL4J's in its place. */
+    private static ComputationGraph[] twinGraphs() {
+        OptimizerSetup adamW = OptimizerSetup.adamW(TRAINER);
+        ComputationGraph decoupled = adamW.newGraph(GptModel.configuration(GPT, adamW.updater(), DataType.FLOAT));
+        ComputationGraph dl4j = new ComputationGraph(withDl4jWeightDecay(decoupled.getConfiguration().clone(), 0.5));
+        dl4j.init(decoupled.params().dup(), false);
+        return new ComputationGraph[] {decoupled, dl4j};
     }
 
     private static TokenBatch batch() {
