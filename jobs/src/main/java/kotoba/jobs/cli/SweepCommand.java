@@ -43,7 +43,8 @@ public final class SweepCommand implements Callable<Integer> {
     List<SweepPlan.Planned> plan = SweepPlan.expand(sweep, base, shape -> {
       GptConfig gpt = shape.toGpt(vocab);
       // Counted from the configuration: building each shape's graph allocated every plan's parameters.
-      return Flops.trainingPerToken(gpt, ParamCount.of(GptModel.configuration(gpt, new Adam(), DataType.FLOAT)), false);
+      ParamCount params = ParamCount.of(GptModel.configuration(gpt, new Adam(), DataType.FLOAT));
+      return Flops.trainingPerToken(gpt, params, false);
     });
     System.out.printf("[sweep] %s: %d runs%n", sweep.name(), plan.size());
     List<String> finished = new ArrayList<>();
