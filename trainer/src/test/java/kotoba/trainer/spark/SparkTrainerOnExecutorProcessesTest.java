@@ -4,20 +4,33 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import kotoba.trainer.data.BatchEncoder;
 import kotoba.trainer.data.Cursor;
+import kotoba.trainer.data.LabelLayout;
 import kotoba.trainer.data.TokenBlockReader;
+import kotoba.trainer.train.OptimizerSetup;
+import kotoba.trainer.train.SparkOptions;
+import kotoba.trainer.train.TinyLm;
+import kotoba.trainer.train.TrainerConfig;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Spark trainer with its workers in executor processes of their own (Spark's embedded standalone cluster,
@@ -95,5 +108,45 @@ class SparkTrainerOnExecutorProcessesTest {
         // lands there again (the partition's preferred location). Landing on the other executor would restart Adam
         // from the last checkpoint's moments and change the parameters.
         SparkEquivalenceChecks.oneWorkersLocalMomentsTrainAndCheckpointLikeOneJvm(sc, readers(), tmp.resolve("ck"));
+    }
+
+    @Test
+    void aRunWithLocalMomentsGoesOnAfterAnExecutorProcessIsKilledBetweenRounds() throws InterruptedException {
+        // The dead executor's partition runs on the survivor from the driver's moments; its placement must leave the
+        // dead executor, and Spark's standalone worker starts a replacement (which the other tests here need).
+        TrainerConfig config = SparkTrainerTest.twoWorkerAdamW(6, 0.001);
+        ComputationGraph graph = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
+        SparkOptions options = new SparkOptions(2, 2, 1, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
+        NetworkReusingTrainingMaster master = TrainingMasters.parameterAveraging(options, 2, 9L);
+        SparkStepper stepper = new SparkStepper(sc, new SparkComputationGraph(sc, graph, master),
+                new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), 2, 2, 1);
+        TokenBlockReader reader = readers().apply(Cursor.START);
+        Set<String> before = new HashSet<>();
+        for (int round = 1; round <= 6; round++) {
+            double loss = stepper.fit(reader.nextBatch(stepper.sequencesPerCall()), round == 6);
+            assertTrue(Double.isFinite(loss), "round " + round + " loss " + loss);
+            if (round == 3) {
+                before.addAll(master.lastPlacement(2));
+                List<ProcessHandle> executors = executorProcesses();
+                assertEquals(2, executors.size(), "executor processes before the kill");
+                assertTrue(executors.get(0).destroyForcibly(), "could not kill an executor");
+                executors.get(0).onExit().join();
+            }
+        }
+        assertEquals(6, stepper.graph().getConfiguration().getIterationCount());
+        List<String> after = master.lastPlacement(2);
+        assertEquals(2, before.size(), "two executors trained before the kill: " + before);
+        assertFalse(after.containsAll(before), "partitions still prefer the dead executor: " + after);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (executorProcesses().size() < 2 || sc.sc().getExecutorMemoryStatus().size() - 1 < 2) {
+            assertTrue(System.nanoTime() < deadline, "no replacement executor within 120 s");
+            Thread.sleep(200);
+        }
+    }
+
+    /** The executor JVMs Spark's embedded standalone worker (in this JVM) launched. */
+    private static List<ProcessHandle> executorProcesses() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").endsWith("/java")).collect(Collectors.toList());
     }
 }
