@@ -7,6 +7,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,6 +25,9 @@ import kotoba.trainer.train.TinyLm;
 import kotoba.trainer.train.TrainerConfig;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
@@ -137,6 +145,73 @@ class SparkTrainerOnExecutorProcessesTest {
         List<String> after = master.lastPlacement(2);
         assertEquals(2, before.size(), "two executors trained before the kill: " + before);
         assertFalse(after.containsAll(before), "partitions still prefer the dead executor: " + after);
+        awaitTwoExecutors();
+    }
+
+    @Test
+    void aRoundWhoseExecutorProcessDiesWhileTrainingIsRetriedOnTheSurvivor() throws Exception {
+        // SIGKILL to an executor while both of a round's tasks train: Spark reruns the lost task elsewhere, whose
+        // worker starts from the round's broadcast (parameters) and the driver's moments; the round completes.
+        int frequency = 64;
+        TrainerConfig config = SparkTrainerTest.twoWorkerAdamW(3 * frequency, 0.001);
+        ComputationGraph graph = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
+        SparkOptions options = new SparkOptions(2, 2, frequency, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
+        SparkStepper stepper = new SparkStepper(sc, new SparkComputationGraph(sc, graph,
+                TrainingMasters.parameterAveraging(options, 2, 9L)),
+                new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), 2, 2, frequency);
+        TokenBlockReader reader = readers().apply(Cursor.START);
+        CountDownLatch started = new CountDownLatch(2);
+        List<SparkListenerTaskEnd> failed = new CopyOnWriteArrayList<>();
+        AtomicBoolean armed = new AtomicBoolean(false);
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onTaskStart(SparkListenerTaskStart start) {
+                if (armed.get()) {
+                    started.countDown();
+                }
+            }
+
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (armed.get() && end.taskInfo().failed()) {
+                    failed.add(end);
+                }
+            }
+        };
+        sc.sc().addSparkListener(listener);
+        try {
+            assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))));
+            armed.set(true);
+            CompletableFuture<Long> killed = CompletableFuture.supplyAsync(() -> {
+                try {
+                    assertTrue(started.await(60, TimeUnit.SECONDS), "the round's tasks did not start");
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                ProcessHandle victim = executorProcesses().get(0);
+                victim.destroyForcibly();
+                return victim.pid();
+            });
+            long t0 = System.nanoTime();
+            double loss = stepper.fit(reader.nextBatch(stepper.sequencesPerCall()));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            killed.get(60, TimeUnit.SECONDS);
+            armed.set(false);
+            sc.sc().listenerBus().waitUntilEmpty();
+            assertTrue(Double.isFinite(loss), "the round with a lost executor: loss " + loss);
+            assertFalse(failed.isEmpty(), "no task was lost: the kill came after the round's tasks (" + seconds
+                    + " s)");
+            assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))));
+            assertEquals(3 * frequency, stepper.graph().getConfiguration().getIterationCount());
+        } finally {
+            sc.sc().removeSparkListener(listener);
+        }
+        awaitTwoExecutors();
+    }
+
+    /** Waits for Spark's standalone worker to replace a killed executor: the class's other tests need two. */
+    private static void awaitTwoExecutors() throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (executorProcesses().size() < 2 || sc.sc().getExecutorMemoryStatus().size() - 1 < 2) {
             assertTrue(System.nanoTime() < deadline, "no replacement executor within 120 s");
