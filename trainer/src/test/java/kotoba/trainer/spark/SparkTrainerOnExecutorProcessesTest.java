@@ -122,12 +122,8 @@ class SparkTrainerOnExecutorProcessesTest {
     void aRunWithLocalMomentsGoesOnAfterAnExecutorProcessIsKilledBetweenRounds() throws InterruptedException {
         // The dead executor's partition runs on the survivor from the driver's moments; its placement must leave the
         // dead executor, and Spark's standalone worker starts a replacement (which the other tests here need).
-        TrainerConfig config = SparkTrainerTest.twoWorkerAdamW(6, 0.001);
-        ComputationGraph graph = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
-        SparkOptions options = new SparkOptions(2, 2, 1, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
-        NetworkReusingTrainingMaster master = TrainingMasters.parameterAveraging(options, 2, 9L);
-        SparkStepper stepper = new SparkStepper(sc, new SparkComputationGraph(sc, graph, master),
-                new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), 2, 2, 1);
+        NetworkReusingTrainingMaster master = localMomentsMaster(1);
+        SparkStepper stepper = twoWorkers(master, 1, 6);
         TokenBlockReader reader = readers().apply(Cursor.START);
         Set<String> before = new HashSet<>();
         for (int round = 1; round <= 6; round++) {
@@ -153,12 +149,7 @@ class SparkTrainerOnExecutorProcessesTest {
         // SIGKILL to an executor while both of a round's tasks train: Spark reruns the lost task elsewhere, whose
         // worker starts from the round's broadcast (parameters) and the driver's moments; the round completes.
         int frequency = 64;
-        TrainerConfig config = SparkTrainerTest.twoWorkerAdamW(3 * frequency, 0.001);
-        ComputationGraph graph = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
-        SparkOptions options = new SparkOptions(2, 2, frequency, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
-        SparkStepper stepper = new SparkStepper(sc, new SparkComputationGraph(sc, graph,
-                TrainingMasters.parameterAveraging(options, 2, 9L)),
-                new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), 2, 2, frequency);
+        SparkStepper stepper = twoWorkers(localMomentsMaster(frequency), frequency, 3 * frequency);
         TokenBlockReader reader = readers().apply(Cursor.START);
         CountDownLatch started = new CountDownLatch(2);
         List<SparkListenerTaskEnd> failed = new CopyOnWriteArrayList<>();
@@ -208,6 +199,20 @@ class SparkTrainerOnExecutorProcessesTest {
             sc.sc().removeSparkListener(listener);
         }
         awaitTwoExecutors();
+    }
+
+    /** Parameter averaging every {@code frequency} steps by two workers of 2 sequences that keep their moments. */
+    private static NetworkReusingTrainingMaster localMomentsMaster(int frequency) {
+        return TrainingMasters.parameterAveraging(
+                new SparkOptions(2, 2, frequency, 0, "NONE", SparkOptions.OptimizerState.LOCAL), 2, 9L);
+    }
+
+    /** A fresh AdamW TinyLm trained by {@code master}'s two workers, its schedule {@code steps} long. */
+    private static SparkStepper twoWorkers(NetworkReusingTrainingMaster master, int frequency, int steps) {
+        TrainerConfig config = SparkTrainerTest.twoWorkerAdamW(steps, 0.001);
+        ComputationGraph graph = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
+        return new SparkStepper(sc, new SparkComputationGraph(sc, graph, master),
+                new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), 2, 2, frequency);
     }
 
     /** Waits for Spark's standalone worker to replace a killed executor: the class's other tests need two. */
