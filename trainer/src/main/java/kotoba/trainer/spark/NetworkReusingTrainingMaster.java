@@ -15,6 +15,7 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingWorker;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +44,15 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
      * replaced only when a round has averaged new moments onto the driver.
      */
     private transient Broadcast<ArrayBroadcast> startingState;
+    /** The driver's iteration count when {@link #startingState} was taken. */
+    private transient long startingStateStep;
     private transient boolean averageStateNextRound;
     private transient boolean roundAveragesState;
-    /** Filled by the round's tasks: "partition=location" for each, where location is the executor it ran on. */
-    private transient CollectionAccumulator<String> placements;
+    /** Filled by the round's tasks, one each. */
+    private transient CollectionAccumulator<WorkerPlacement> placements;
     private transient Map<Integer, String> lastPlacement;
+    private transient List<String> roundNotices = List.of();
+    private transient List<String> previousNotices = List.of();
     /** Minibatches in the next round's data as its caller counted them, or -1 for DL4J to count them. */
     private transient long nextRoundMinibatches = -1;
 
@@ -92,6 +97,7 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
         if (localOptimizerState && state != null) {
             if (startingState == null) {
                 startingState = graph.getSparkContext().broadcast(new ArrayBroadcast(state));
+                startingStateStep = net.getConfiguration().getIterationCount();
             }
             fallback = startingState;
         }
@@ -130,6 +136,23 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
     }
 
     /**
+     * What the last round did that the user should hear of: with local optimizer state, each partition that trained
+     * from moments other than the ones its worker left in the round before (its executor was lost, or busy so that
+     * Spark ran the partition elsewhere). A notice repeated from the round before is not repeated.
+     */
+    public List<String> lastRoundNotices() {
+        return roundNotices;
+    }
+
+    private String movedMoments(WorkerPlacement p) {
+        String from = p.momentsOf() == WorkerPlacement.DRIVER
+                ? "the Adam moments last averaged on the driver (step " + startingStateStep + ")"
+                : "partition " + p.momentsOf() + "'s Adam moments";
+        return "partition " + p.partition() + " trained on " + p.executor() + " from " + from + ", not its own: "
+                + "their executor was lost, or busy and Spark ran the partition elsewhere";
+    }
+
+    /**
      * Destroys what the rounds left broadcast: the driver's moments for new workers outlive every round that did not
      * average them (all but checkpoint rounds with local state), and each training run makes a new master. Call it
      * once training ends.
@@ -156,13 +179,21 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
                                   JavaRDD<ParameterAveragingTrainingResult> results, int splitNum, int totalSplits) {
         try {
             super.processResults(network, graph, results, splitNum, totalSplits);
-            // Spark merges a task's accumulator updates before the job that ran it returns its result.
+            // Spark merges a successful task's accumulator updates before the job that ran it returns its result.
+            List<WorkerPlacement> round = new ArrayList<>(placements.value());
+            round.sort(Comparator.comparingInt(WorkerPlacement::partition));
+            List<String> notices = new ArrayList<>();
             Map<Integer, String> where = new HashMap<>();
-            for (String placement : placements.value()) {
-                int eq = placement.indexOf('=');
-                where.put(Integer.parseInt(placement.substring(0, eq)), placement.substring(eq + 1));
+            for (WorkerPlacement p : round) {
+                where.put(p.partition(), p.executor());
+                // The first round builds every network from the driver's moments; that is no news.
+                if (localOptimizerState && lastPlacement != null && !p.continuedOwnMoments()) {
+                    notices.add(movedMoments(p));
+                }
             }
             lastPlacement = where;
+            roundNotices = notices.stream().filter(n -> !previousNotices.contains(n)).toList();
+            previousNotices = notices;
         } finally {
             if (roundBroadcast != null) {
                 roundBroadcast.destroy();

@@ -28,7 +28,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * stays on the workers ({@code SparkOptions.OptimizerState.LOCAL}), the broadcast carries no Adam state: a kept network
  * keeps its own moments, a new one starts from {@code startingState}, and the result includes the moments only when
  * {@code returnsState}. The result carries no listener statistics (DL4J's stats storage), which kotoba does not use.
- * Each task also reports which executor trained its partition, so the next round can send the partition back there.
+ * Each task also reports which executor trained its partition, so the next round can send the partition back there,
+ * and whose moments its network carried ({@link WorkerPlacement}).
  */
 final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     private static final long serialVersionUID = 1L;
@@ -37,7 +38,9 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     private final Broadcast<ArrayBroadcast> startingState;
     private final boolean keepNetworks;
     private final String run;
-    private final CollectionAccumulator<String> placements;
+    private final CollectionAccumulator<WorkerPlacement> placements;
+    /** Set by {@link #getInitialModelGraph()}; Spark deserializes a worker for each task, so it is this task's. */
+    private transient int momentsOf;
 
     /**
      * @param returnsState  whether this round's result carries the worker's Adam state for averaging
@@ -49,7 +52,7 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
                          Broadcast<ArrayBroadcast> startingState, WorkerConfiguration configuration,
                          Collection<TrainingHook> hooks, Collection<TrainingListener> listeners,
                          StatsStorageRouterProvider routerProvider, boolean keepNetworks, String run,
-                         CollectionAccumulator<String> placements) {
+                         CollectionAccumulator<WorkerPlacement> placements) {
         super(broadcast, returnsState, configuration, hooks, listeners, routerProvider);
         this.broadcast = broadcast;
         this.returnsState = returnsState;
@@ -66,6 +69,7 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
         WorkerNetworks.Kept kept = keepNetworks ? WorkerNetworks.take(tuple.getGraphConfiguration(), partition())
                 : null;
         ComputationGraph net = kept == null ? null : kept.net();
+        momentsOf = kept == null || !run.equals(kept.run()) ? WorkerPlacement.DRIVER : kept.partition();
         if (net == null) {
             // The first round on this executor, a new configuration, or keeping is off: DL4J builds the network.
             net = super.getInitialModelGraph();
@@ -134,7 +138,7 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
         if (keepNetworks) {
             WorkerNetworks.release(network, run, partition());
         }
-        placements.add(partition() + "=" + executorLocation());
+        placements.add(new WorkerPlacement(partition(), executorLocation(), momentsOf));
         return result;
     }
 }

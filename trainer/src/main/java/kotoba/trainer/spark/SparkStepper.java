@@ -110,6 +110,12 @@ public final class SparkStepper implements Stepper {
     }
 
     @Override
+    public List<String> notices() {
+        return spark.getTrainingMaster() instanceof NetworkReusingTrainingMaster master ? master.lastRoundNotices()
+                : List.of();
+    }
+
+    @Override
     public ComputationGraph graph() {
         return spark.getNetwork();
     }

@@ -3,6 +3,8 @@ package kotoba.trainer.train;
 import kotoba.trainer.data.TokenBatch;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
+import java.util.List;
+
 /**
  * One unit of training work, so the same loop drives single-JVM and Spark training: fit a batch, advance the
  * optimizer by {@link #stepsPerCall()} steps, report the training loss.
@@ -23,6 +25,14 @@ public interface Stepper {
      */
     default double fit(TokenBatch batch, boolean checkpointAfter) {
         return fit(batch);
+    }
+
+    /**
+     * What the last call did that the user should hear of, one line each: for example workers that lost the optimizer
+     * state they keep between calls. The training loop prints them with the step.
+     */
+    default List<String> notices() {
+        return List.of();
     }
 
     /** The current network (after the last call), for evaluation and checkpoints. */

@@ -71,6 +71,11 @@ public final class TrainingLoop {
             }
             long before = step;
             step += stepper.stepsPerCall();
+            if (console != null) {
+                for (String notice : stepper.notices()) {
+                    console.println("step " + step + ": " + notice);
+                }
+            }
             tokens += batch.targetTokens();
             sessionTokens += batch.targetTokens();
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -123,8 +126,14 @@ final class SparkEquivalenceChecks {
         new LocalTrainer(config, TinyLm.info(local.numParams()), readers, List.of(), encoder,
                 new SparkTrainerTest.Rows(), localCheckpoints, null).train(local, "local", steps);
         SparkOptions options = new SparkOptions(1, 0, 1, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
         new SparkTrainer(sc, config, options, TinyLm.info(distributed.numParams()), readers, List.of(), encoder,
-                new SparkTrainerTest.Rows(), sparkCheckpoints, null).train(distributed, "spark", steps);
+                new SparkTrainerTest.Rows(), sparkCheckpoints, new PrintStream(console, true, StandardCharsets.UTF_8))
+                .train(distributed, "spark", steps);
+
+        List<String> moved = console.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("not its own")).toList();
+        assertEquals(List.of(), moved, "every round after the first should go on from the worker's own moments");
 
         for (long step : new long[] {2, steps}) {
             ComputationGraph expected = localCheckpoints.loadGraph(step);

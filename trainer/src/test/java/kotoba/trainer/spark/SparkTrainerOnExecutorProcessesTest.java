@@ -32,6 +32,7 @@ import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,8 @@ class SparkTrainerOnExecutorProcessesTest {
     static void start() throws Exception {
         // Spark's standalone worker launches executors as a distribution does, from SPARK_HOME/jars; the pom points
         // SPARK_HOME at an empty directory under target/ and gives executors this JVM's class path instead.
+        Assumptions.assumeTrue(Boolean.getBoolean("kotoba.executorProcesses"),
+                "runs in the trainer pom's executor-processes execution, not in default-test");
         String home = System.getenv("SPARK_HOME");
         if (home == null || System.getenv("SPARK_SCALA_VERSION") == null) {
             throw new IllegalStateException("SPARK_HOME and SPARK_SCALA_VERSION must be set for executor processes"
@@ -120,8 +123,9 @@ class SparkTrainerOnExecutorProcessesTest {
 
     @Test
     void aRunWithLocalMomentsGoesOnAfterAnExecutorProcessIsKilledBetweenRounds() throws InterruptedException {
-        // The dead executor's partition runs on the survivor from the driver's moments; its placement must leave the
-        // dead executor, and Spark's standalone worker starts a replacement (which the other tests here need).
+        // The dead executor's partition runs on the survivor without its moments, which the round's notices say; its
+        // placement must leave the dead executor, and Spark's standalone worker starts a replacement (which the
+        // other tests here need).
         NetworkReusingTrainingMaster master = localMomentsMaster(1);
         SparkStepper stepper = twoWorkers(master, 1, 6);
         TokenBlockReader reader = readers().apply(Cursor.START);
@@ -129,6 +133,14 @@ class SparkTrainerOnExecutorProcessesTest {
         for (int round = 1; round <= 6; round++) {
             double loss = stepper.fit(reader.nextBatch(stepper.sequencesPerCall()), round == 6);
             assertTrue(Double.isFinite(loss), "round " + round + " loss " + loss);
+            if (round <= 3) {
+                assertEquals(List.of(), stepper.notices(), "round " + round + " before the kill");
+            } else if (round == 4) {
+                // The survivor trains both partitions: the dead one's network and moments are gone.
+                assertFalse(stepper.notices().isEmpty(), "no notice of the lost moments in the round after the kill");
+                assertTrue(stepper.notices().stream().allMatch(n -> n.matches("partition [01] trained on .*")),
+                        stepper.notices().toString());
+            }
             if (round == 3) {
                 before.addAll(master.lastPlacement(2));
                 List<ProcessHandle> executors = executorProcesses();

@@ -5,6 +5,7 @@ import kotoba.trainer.data.Cursor;
 import kotoba.trainer.data.LabelLayout;
 import kotoba.trainer.data.ParquetTokenDocs;
 import kotoba.trainer.data.TokenBlockReader;
+import kotoba.trainer.train.CheckpointStore;
 import kotoba.trainer.train.LocalTrainer;
 import kotoba.trainer.train.MetricsRow;
 import kotoba.trainer.train.MetricsSink;
@@ -47,6 +48,9 @@ import scala.Option;
 import scala.collection.JavaConverters;
 import scala.runtime.AbstractFunction1;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,7 +122,7 @@ class SparkTrainerTest {
                 TinyLm.T, TinyLm.EOS, 9L, 16, c);
     }
 
-    static final class Rows implements MetricsSink {
+    static class Rows implements MetricsSink {
         final List<MetricsRow> rows = new ArrayList<>();
 
         @Override
@@ -251,6 +255,39 @@ class SparkTrainerTest {
             }
         }
         return stepper.graph().params().dup();
+    }
+
+    @Test
+    void aRoundWhoseWorkersLostTheirMomentsIsNamedOnTheConsole() {
+        // Two workers keep their moments; after step 2 (a checkpoint round, which averages them onto the driver) the
+        // executor forgets its networks, as a replacement executor would start. Step 3 trains from the driver's
+        // moments: both partitions say so, once, with the step those moments are from; other rounds say nothing.
+        TrainerConfig config = new TrainerConfig(0.01, 0, 0.001, 4, 2 * 2 * TinyLm.T, 0.1, 0.9, 0.95, 1e-8, 1.0, 0, 0,
+                2, 9L, 16, 1);
+        ComputationGraph graph = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
+        SparkOptions options = new SparkOptions(2, 0, 1, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
+        Rows forgetAfterStep2 = new Rows() {
+            @Override
+            public void write(MetricsRow row) {
+                super.write(row);
+                if (row.step() == 2) {
+                    WorkerNetworks.clear();
+                }
+            }
+        };
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        new SparkTrainer(sc, config, options, TinyLm.info(graph.numParams()), readers(), List.of(),
+                new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), forgetAfterStep2,
+                new CheckpointStore(tmp.resolve("moments-notice").toString(), new Configuration(), 5),
+                new PrintStream(console, true, StandardCharsets.UTF_8)).train(graph, "spark", 4);
+
+        BlockManagerId here = SparkEnv.get().blockManager().blockManagerId();
+        String executor = "executor_" + here.host() + "_" + here.executorId();
+        List<String> notices = console.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("not its own")).toList();
+        assertEquals(List.of(0, 1).stream().map(p -> "step 3: partition " + p + " trained on " + executor
+                + " from the Adam moments last averaged on the driver (step 2), not its own: their executor was "
+                + "lost, or busy and Spark ran the partition elsewhere").toList(), notices);
     }
 
     @Test
