@@ -241,6 +241,22 @@ class EndToEndRunTest {
   }
 
   @Test
+  void sparkRoundsTooBigForTheDriversHeapStopBeforeTraining() {
+    // No result limit, but d=1024 x 4 layers (about 50M parameters) returns some 600 MB per worker a round: this
+    // 4 GB test JVM could not fetch two of them (each held twice) next to the round's broadcast.
+    List<String> a = new ArrayList<>(List.of("train"));
+    a.addAll(args);
+    a.addAll(List.of("--set", "trainer.run_id=too-big-for-the-heap", "--set", "trainer.mode=spark",
+        "--set", "trainer.spark.workers=2", "--set", "trainer.model.d_model=1024", "--set", "trainer.model.n_layer=4",
+        "--set", "trainer.model.n_head=8", "--set", "spark.conf.\"spark.driver.maxResultSize\"=0"));
+    Cli train = execute(a);
+    String err = train.err();
+    assertEquals(Kotoba.EXIT_CONFIG, train.code(), err);
+    assertTrue(err.contains("MiB of driver heap") && err.contains("spark-submit --driver-memory"), err);
+    assertTrue(!Files.exists(tmp.resolve("data/runs/too-big-for-the-heap")), "nothing trained");
+  }
+
+  @Test
   void aSweepSaysWhichRunsCannotReachTheDriverBeforeAnyRunTrains() {
     List<String> a = new ArrayList<>(List.of("sweep"));
     a.addAll(args);

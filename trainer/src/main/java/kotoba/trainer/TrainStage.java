@@ -76,14 +76,17 @@ public final class TrainStage {
 
   /**
    * Whether a run can start, decided before Spark does: the model's shape, and in spark mode whether an averaging
-   * round's results fit the driver's result limit under {@code sparkSettings}, the settings the session starts with.
+   * round's results fit the driver's result limit under {@code sparkSettings}, the settings the session starts with,
+   * and this driver's heap.
    */
   public static GptConfig checkBeforeSpark(TrainConfig cfg, Storage storage, SparkConf sparkSettings) {
     GptConfig gpt = gptConfig(cfg, storage);
     if (cfg.mode() == TrainConfig.Mode.SPARK) {
       long params = ParamCount.total(GptModel.configuration(gpt, OptimizerSetup.adamW(cfg.optim()).updater(),
           DataType.FLOAT));
-      new DriverResultBudget(params, cfg.spark().workers()).problem(sparkSettings).ifPresent(reason -> {
+      DriverResultBudget budget = new DriverResultBudget(params, cfg.spark().workers());
+      // This JVM is the driver: spark-submit starts it with spark.driver.memory as its heap.
+      budget.problem(sparkSettings, Runtime.getRuntime().maxMemory()).ifPresent(reason -> {
         throw new ConfigError("trainer: " + reason);
       });
     }

@@ -5,11 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import kotoba.trainer.model.GptConfig;
+import kotoba.trainer.model.GptModel;
+import kotoba.trainer.model.ParamCount;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
 
 class DriverResultBudgetTest {
     private static final SparkConf DEFAULTS = new SparkConf(false);
+
+    /** Parameters of the benchmark GPT (vocabulary 8000, context 128) at width d. */
+    private static long params(int d, int layers, int heads) {
+        return ParamCount.total(GptModel.configuration(GptConfig.of(8000, 128, layers, d, heads), new Adam(),
+                DataType.FLOAT));
+    }
 
     @Test
     void twoWorkersOfAGpt2SmallSizedModelExceedSparksDefaultLimit() {
@@ -45,6 +56,44 @@ class DriverResultBudgetTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new DriverResultBudget(1_000_000, 2).require(tight));
         assertTrue(e.getMessage().contains("spark.driver.maxResultSize = 10m"), e.getMessage());
+    }
+
+    @Test
+    void aD384ModelWithTwoWorkersNeedsMoreDriverHeapThanTheHeapsItFailedIn() {
+        // bench/RESULTS.md 3t: two workers of this model (untied head, 16.8M parameters) hung a G1 driver of 1408 MiB
+        // and killed a local-mode JVM of 1664 MiB; spark-submit's default driver has 1 GiB.
+        DriverResultBudget budget = new DriverResultBudget(params(384, 6, 6), 2);
+        long needed = budget.driverHeapBytes(DEFAULTS);
+        assertTrue(needed > 1664L << 20, needed + " bytes");
+        Optional<String> problem = budget.problem(DEFAULTS, 1024L << 20);
+        assertTrue(problem.isPresent());
+        long xmx = budget.driverMemoryMb(DEFAULTS);
+        assertTrue(problem.get().contains("this driver has 1024 MiB"), problem.get());
+        assertTrue(problem.get().contains("--driver-memory " + xmx + "m"), problem.get());
+        // The suggested -Xmx is enough under the parallel collector, which reports 89% of it.
+        assertEquals(Optional.empty(), budget.problem(DEFAULTS, (long) (0.89 * (xmx << 20))));
+        assertEquals(0, xmx % 256);
+    }
+
+    @Test
+    void aD256ModelWithTwoWorkersFitsSparkSubmitsDefaultDriver() {
+        // 3t: rounds of this model (7.3M parameters) ran clean on a 768 MiB driver.
+        assertEquals(Optional.empty(), new DriverResultBudget(params(256, 4, 4), 2).problem(DEFAULTS, 1024L << 20));
+    }
+
+    @Test
+    void resultsFetchedOneAtATimeNeedLessHeap() {
+        DriverResultBudget budget = new DriverResultBudget(10_000_000, 4);
+        long fourAtOnce = budget.driverHeapBytes(DEFAULTS);
+        long oneAtATime = budget.driverHeapBytes(new SparkConf(false).set("spark.resultGetter.threads", "1"));
+        assertEquals(6 * budget.bytesPerResult(), (fourAtOnce - oneAtATime) / DriverResultBudget.HEAP_HEADROOM, 2.0);
+    }
+
+    @Test
+    void theResultLimitIsReportedBeforeTheHeap() {
+        Optional<String> problem = new DriverResultBudget(124_000_000, 2).problem(DEFAULTS, 64L << 20);
+        assertTrue(problem.orElseThrow().contains("spark.driver.maxResultSize"), problem.get());
+        assertTrue(problem.get().contains("driver heap of at least"), problem.get());
     }
 
     @Test

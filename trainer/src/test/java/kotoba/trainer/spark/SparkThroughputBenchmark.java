@@ -42,6 +42,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * own worker, which builds the network from JSON every round; {@code local} is kotoba's worker keeping its Adam
  * moments too ({@code optimizer_state = local}), so rounds ship only parameters. No round here ends at a checkpoint,
  * which in a training run also brings the moments back.
+ *
+ * <p>Spark logs at {@code ERROR}; {@code -Dkotoba.bench.log=WARN} shows what it retried, such as result fetches the
+ * driver's heap could not hold (bench/RESULTS.md 3t).
  */
 public final class SparkThroughputBenchmark {
 
@@ -77,7 +80,7 @@ public final class SparkThroughputBenchmark {
                 .setAppName("spark-throughput").set("spark.ui.enabled", "false")
                 .set("spark.driver.host", "127.0.0.1"));
         JavaSparkContext sc = new JavaSparkContext(conf);
-        sc.setLogLevel("ERROR");
+        sc.setLogLevel(System.getProperty("kotoba.bench.log", "ERROR"));
         try {
             GptConfig config = GptConfig.of(vocab, context, layers, d, heads);
             TrainerConfig trainer = new TrainerConfig(3e-4, 0, 3e-4, 1_000_000, workers * batch * context, 0.1,
