@@ -16,8 +16,8 @@ import org.apache.spark.SparkConf;
  * round's training, minutes or hours into a run.
  *
  * <p>The driver's heap holds the round's broadcast and every result while it is fetched, twice over (Netty's merged
- * buffer and Spark's copy of it; in local mode the task's serialized output and the driver's). A 16.8M-parameter model with two
- * workers (results of 194 MiB) needed a 1664 MiB heap on executor processes and 1792 MiB in local mode
+ * buffer and Spark's copy of it; in local mode the task's serialized output and the driver's). A 16.8M-parameter
+ * model with two workers (results of 194 MiB) needed a 1664 MiB heap on executor processes and 1792 MiB in local mode
  * (bench/RESULTS.md 3t). Below that, results were lost and their tasks trained again, or with G1 (the JVM's default,
  * which spark-submit's driver gets) the result fetcher's thread died of it and the job hung; in local mode the JVM
  * exited.
@@ -40,9 +40,9 @@ public record DriverResultBudget(long parameters, int workers) {
     static final String RESULT_GETTER_THREADS = "spark.resultGetter.threads";
     /**
      * The driver heap a round needs is {@code HEAP_BASE + HEAP_HEADROOM * live}, where live is the round's broadcast
-     * and two copies of each result fetched at once: fitted to bench/RESULTS.md 3t, where the 7.3M- and 16.8M-parameter
-     * models needed about 1.6 times their live bytes (the collector has to place arrays of hundreds of MB whole), and
-     * above every heap that failed there.
+     * and two copies of each result fetched at once: fitted to bench/RESULTS.md 3t, where the 7.3M- and
+     * 16.8M-parameter models needed about 1.6 times their live bytes (the collector has to place arrays of hundreds of
+     * MB whole), and above every heap that failed there.
      */
     static final long HEAP_BASE = 192L << 20;
     static final double HEAP_HEADROOM = 1.6;
