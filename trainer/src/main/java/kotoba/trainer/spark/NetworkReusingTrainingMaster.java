@@ -138,18 +138,24 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
     /**
      * What the last round did that the user should hear of: with local optimizer state, each partition that trained
      * from moments other than the ones its worker left in the round before (its executor was lost, or busy so that
-     * Spark ran the partition elsewhere). A notice repeated from the round before is not repeated.
+     * Spark ran the partition elsewhere, or an attempt whose result was lost had advanced them already). A notice
+     * repeated from the round before is not repeated.
      */
     public List<String> lastRoundNotices() {
         return roundNotices;
     }
 
     private String movedMoments(WorkerPlacement p) {
+        String on = "partition " + p.partition() + " trained on " + p.executor() + " from ";
+        if (p.momentsOf() == p.partition()) {
+            return on + "its own Adam moments, which an earlier attempt of this round had already advanced "
+                    + p.stepsAhead() + " steps: the driver did not get that attempt's result and Spark ran it again";
+        }
         String from = p.momentsOf() == WorkerPlacement.DRIVER
                 ? "the Adam moments last averaged on the driver (step " + startingStateStep + ")"
-                : "partition " + p.momentsOf() + "'s Adam moments";
-        return "partition " + p.partition() + " trained on " + p.executor() + " from " + from + ", not its own: "
-                + "their executor was lost, or busy and Spark ran the partition elsewhere";
+                : "partition " + p.momentsOf() + "'s Adam moments" + (p.stepsAhead() == 0 ? ""
+                        : " (after " + p.stepsAhead() + " steps of its own in this round)");
+        return on + from + ", not its own: their executor was lost, or busy and Spark ran the partition elsewhere";
     }
 
     /**

@@ -39,8 +39,9 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     private final boolean keepNetworks;
     private final String run;
     private final CollectionAccumulator<WorkerPlacement> placements;
-    /** Set by {@link #getInitialModelGraph()}; Spark deserializes a worker for each task, so it is this task's. */
+    /** Set by {@link #getInitialModelGraph()}; Spark deserializes a worker for each task, so they are this task's. */
     private transient int momentsOf;
+    private transient long momentsStepsAhead;
 
     /**
      * @param returnsState  whether this round's result carries the worker's Adam state for averaging
@@ -66,10 +67,15 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     public ComputationGraph getInitialModelGraph() {
         useTaskCores();
         NetBroadcastTuple tuple = broadcast.getValue();
-        WorkerNetworks.Kept kept = keepNetworks ? WorkerNetworks.take(tuple.getGraphConfiguration(), partition())
-                : null;
+        // Moments that stay on the workers belong to their partition; otherwise any idle network will do.
+        boolean momentsStay = tuple.getUpdaterState() == null && startingState != null;
+        WorkerNetworks.Kept kept = keepNetworks
+                ? WorkerNetworks.take(tuple.getGraphConfiguration(), partition(), momentsStay ? run : null) : null;
         ComputationGraph net = kept == null ? null : kept.net();
         momentsOf = kept == null || !run.equals(kept.run()) ? WorkerPlacement.DRIVER : kept.partition();
+        // A kept network past the round's start trained in an earlier attempt of this round whose result was lost.
+        momentsStepsAhead = momentsOf == WorkerPlacement.DRIVER ? 0 : Math.max(0,
+                net.getConfiguration().getIterationCount() - tuple.getGraphConfiguration().getIterationCount());
         if (net == null) {
             // The first round on this executor, a new configuration, or keeping is off: DL4J builds the network.
             net = super.getInitialModelGraph();
@@ -138,7 +144,7 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
         if (keepNetworks) {
             WorkerNetworks.release(network, run, partition());
         }
-        placements.add(new WorkerPlacement(partition(), executorLocation(), momentsOf));
+        placements.add(new WorkerPlacement(partition(), executorLocation(), momentsOf, momentsStepsAhead));
         return result;
     }
 }

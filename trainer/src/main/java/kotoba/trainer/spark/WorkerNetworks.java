@@ -12,8 +12,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * worker does that every round, with all its layer buffers). Only the networks of the newest configuration are kept,
  * so a sweep that trains many shapes in one JVM does not pile them up. Each remembers the training run and the
  * partition it last trained: state a run keeps on its workers (Adam's moments) must not leak into the next run of
- * the same shape, and goes back to the same partition (the same slice of every round's data) where it can, so a
- * worker's moments keep following one stream of data.
+ * the same shape, and goes back to the same partition (the same slice of every round's data), so a worker's moments
+ * keep following one stream of data. An executor keeps at most one network per partition it has trained.
  */
 final class WorkerNetworks {
     private static final Object LOCK = new Object();
@@ -29,6 +29,16 @@ final class WorkerNetworks {
 
     /** An idle network built from an equal configuration, the one that last trained {@code partition} if idle. */
     static Kept take(ComputationGraphConfiguration conf, int partition) {
+        return take(conf, partition, null);
+    }
+
+    /**
+     * As {@link #take(ComputationGraphConfiguration, int)}, but a network that last trained another partition of
+     * {@code ownRun} stays for that partition: it holds that worker's Adam moments when they stay on the workers.
+     * Taking it gave them to whichever task of the executor asked first, so two partitions on one executor traded
+     * moments whenever their tasks did not overlap. Networks of other runs may still be taken.
+     */
+    static Kept take(ComputationGraphConfiguration conf, int partition, String ownRun) {
         String k = keyOf(conf);
         synchronized (LOCK) {
             if (!k.equals(key)) {
@@ -43,7 +53,14 @@ final class WorkerNetworks {
                     return kept;
                 }
             }
-            return IDLE.pollFirst();
+            for (Iterator<Kept> it = IDLE.iterator(); it.hasNext(); ) {
+                Kept kept = it.next();
+                if (!kept.run().equals(ownRun)) {
+                    it.remove();
+                    return kept;
+                }
+            }
+            return null;
         }
     }
 

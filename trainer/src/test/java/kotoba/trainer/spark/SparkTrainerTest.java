@@ -4,6 +4,7 @@ import kotoba.trainer.data.BatchEncoder;
 import kotoba.trainer.data.Cursor;
 import kotoba.trainer.data.LabelLayout;
 import kotoba.trainer.data.ParquetTokenDocs;
+import kotoba.trainer.data.TokenBatch;
 import kotoba.trainer.data.TokenBlockReader;
 import kotoba.trainer.train.CheckpointStore;
 import kotoba.trainer.train.LocalTrainer;
@@ -288,6 +289,29 @@ class SparkTrainerTest {
         assertEquals(List.of(0, 1).stream().map(p -> "step 3: partition " + p + " trained on " + executor
                 + " from the Adam moments last averaged on the driver (step 2), not its own: their executor was "
                 + "lost, or busy and Spark ran the partition elsewhere").toList(), notices);
+    }
+
+    @Test
+    void aRoundTrainedAgainFromMomentsALostAttemptAdvancedSaysSo() {
+        // Spark trains a task again when the driver loses its result while the executor lives (a failed fetch): the
+        // kept network comes back with moments the lost attempt already advanced. Replaying a round (the driver's
+        // step count set back to its start) hands both workers that situation.
+        ComputationGraph graph = OptimizerSetup.adamW(twoWorkerAdamW(8, 0.001)).newGraph(TinyLm.configuration());
+        SparkOptions options = new SparkOptions(2, 2, 2, 0, "NONE", SparkOptions.OptimizerState.LOCAL);
+        SparkStepper stepper = stepper(graph, options);
+        TokenBlockReader reader = readers().apply(Cursor.START);
+        stepper.fit(reader.nextBatch(stepper.sequencesPerCall()));
+        TokenBatch second = reader.nextBatch(stepper.sequencesPerCall());
+        stepper.fit(second);
+        assertEquals(List.of(), stepper.notices(), "each worker went on from its own moments");
+
+        stepper.graph().getConfiguration().setIterationCount(2);
+        stepper.fit(second);
+        BlockManagerId here = SparkEnv.get().blockManager().blockManagerId();
+        String executor = "executor_" + here.host() + "_" + here.executorId();
+        assertEquals(List.of(0, 1).stream().map(p -> "partition " + p + " trained on " + executor + " from its own "
+                + "Adam moments, which an earlier attempt of this round had already advanced 2 steps: the driver did "
+                + "not get that attempt's result and Spark ran it again").toList(), stepper.notices());
     }
 
     @Test

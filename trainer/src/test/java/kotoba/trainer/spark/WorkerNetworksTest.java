@@ -42,4 +42,19 @@ class WorkerNetworksTest {
         assertSame(first, any.net(), "a partition no network trained takes any idle one");
         assertNull(WorkerNetworks.take(conf, 0), "no network is idle");
     }
+
+    @Test
+    void aNetworkHoldingAnotherPartitionsMomentsOfThisRunStaysForIt() {
+        // Two partitions on one executor whose tasks do not overlap: the second must not continue the first's moments.
+        ComputationGraph net = network();
+        ComputationGraphConfiguration conf = net.getConfiguration();
+        while (WorkerNetworks.take(conf, 0) != null) {
+            continue;
+        }
+        WorkerNetworks.release(net, "run-a", 0);
+        assertNull(WorkerNetworks.take(conf, 1, "run-a"), "partition 0's network taken by partition 1 of its run");
+        assertSame(net, WorkerNetworks.take(conf, 1, "run-b").net(), "another run starts it from its own moments");
+        WorkerNetworks.release(net, "run-b", 1);
+        assertSame(net, WorkerNetworks.take(conf, 1, "run-b").net(), "its own partition takes it");
+    }
 }
