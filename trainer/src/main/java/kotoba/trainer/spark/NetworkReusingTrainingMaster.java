@@ -151,11 +151,9 @@ public final class NetworkReusingTrainingMaster extends ParameterAveragingTraini
             return on + "its own Adam moments, which an earlier attempt of this round had already advanced "
                     + p.stepsAhead() + " steps: the driver did not get that attempt's result and Spark ran it again";
         }
-        String from = p.momentsOf() == WorkerPlacement.DRIVER
-                ? "the Adam moments last averaged on the driver (step " + startingStateStep + ")"
-                : "partition " + p.momentsOf() + "'s Adam moments" + (p.stepsAhead() == 0 ? ""
-                        : " (after " + p.stepsAhead() + " steps of its own in this round)");
-        return on + from + ", not its own: their executor was lost, or busy and Spark ran the partition elsewhere";
+        // A network of another partition of this run is never handed out (WorkerNetworks.take): only the driver's.
+        return on + "the Adam moments last averaged on the driver (step " + startingStateStep + "), not its own: "
+                + "their executor was lost, or busy and Spark ran the partition elsewhere";
     }
 
     /**

@@ -73,13 +73,14 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
                 ? WorkerNetworks.take(tuple.getGraphConfiguration(), partition(), momentsStay ? run : null) : null;
         ComputationGraph net = kept == null ? null : kept.net();
         momentsOf = kept == null || !run.equals(kept.run()) ? WorkerPlacement.DRIVER : kept.partition();
-        // A kept network past the round's start trained in an earlier attempt of this round whose result was lost.
+        // A kept network of this run past the round's start trained in an earlier attempt of this task, whose result
+        // the driver never got.
         momentsStepsAhead = momentsOf == WorkerPlacement.DRIVER ? 0 : Math.max(0,
                 net.getConfiguration().getIterationCount() - tuple.getGraphConfiguration().getIterationCount());
         if (net == null) {
             // The first round on this executor, a new configuration, or keeping is off: DL4J builds the network.
             net = super.getInitialModelGraph();
-            if (tuple.getUpdaterState() == null && startingState != null) {
+            if (momentsStay) {
                 net.setUpdater(new ComputationGraphUpdater(net, startingState.getValue().array().dup()));
             }
         } else {

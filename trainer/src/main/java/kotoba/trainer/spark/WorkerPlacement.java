@@ -7,8 +7,8 @@ import java.io.Serializable;
  * task location, {@code executor_<host>_<id>}) and whose Adam moments its network brought into the round.
  *
  * @param momentsOf  the partition whose network (and moments) this one continued, or {@link #DRIVER}
- * @param stepsAhead steps those moments had already taken past the round's start: the network trained earlier in this
- *                   round (an attempt of this task whose result the driver never got, or another partition's task)
+ * @param stepsAhead steps those moments had already taken past the round's start: an earlier attempt of this task
+ *                   trained the network, and the driver never got its result
  */
 record WorkerPlacement(int partition, String executor, int momentsOf, long stepsAhead) implements Serializable {
     /** {@code momentsOf} of a network built in this round, or kept from another run: it starts from the driver's. */
