@@ -76,6 +76,15 @@ class DriverResultBudgetTest {
     }
 
     @Test
+    void aD512ModelWithTwoWorkersIsToldADriverMemoryThatRanClean() {
+        // 3t, after the rule was fitted: results of 312.5 MiB (fetched through disk, above Spark's 200m to-memory
+        // limit); a G1 driver of 1792m hung, 2304m lost results, 3072m ran clean.
+        DriverResultBudget budget = new DriverResultBudget(params(512, 6, 8), 2);
+        assertTrue(budget.driverHeapBytes(DEFAULTS) > 2304L << 20);
+        assertTrue(budget.driverMemoryMb(DEFAULTS) <= 3072, budget.driverMemoryMb(DEFAULTS) + "m");
+    }
+
+    @Test
     void aD256ModelWithTwoWorkersFitsSparkSubmitsDefaultDriver() {
         // 3t: rounds of this model (7.3M parameters) ran clean on a 768 MiB driver.
         assertEquals(Optional.empty(), new DriverResultBudget(params(256, 4, 4), 2).problem(DEFAULTS, 1024L << 20));
