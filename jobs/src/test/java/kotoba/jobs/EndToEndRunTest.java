@@ -211,6 +211,22 @@ class EndToEndRunTest {
     assertTrue(!log.contains("resuming from"), log);
   }
 
+  @Test
+  void aRunStartedOverWithNoResumeIsTheSameRunAfterwards() {
+    // --no-resume says how to start a run, not which run it is: once the run it started has finished, a plain
+    // `kotoba train` skips it instead of discarding its checkpoints and training it again.
+    List<String> base = new ArrayList<>(args);
+    base.addAll(List.of("--set", "trainer.run_id=started-over", "--set", "trainer.optim.max_steps=4",
+        "--set", "trainer.optim.checkpoint_every=2"));
+    List<String> startOver = new ArrayList<>(base);
+    startOver.add("--no-resume");
+    String first = runTrain(startOver);
+    assertTrue(first.contains("step 4/4"), first);
+    String again = runTrain(base);
+    assertTrue(again.contains("[train] up to date, skipped"), again);
+    assertTrue(!again.contains("discarding the checkpoints"), again);
+  }
+
   private static String runTrain(List<String> a) {
     List<String> all = new ArrayList<>(List.of("train"));
     all.addAll(a);
