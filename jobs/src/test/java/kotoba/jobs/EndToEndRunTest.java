@@ -198,15 +198,8 @@ class EndToEndRunTest {
 
   @Test
   void checkpointsOfARunWithAnotherConfigAreDiscardedNotResumed() {
-    List<String> base = new ArrayList<>(args);
-    base.addAll(List.of("--set", "trainer.run_id=changing", "--set", "trainer.optim.max_steps=4",
-        "--set", "trainer.optim.checkpoint_every=2"));
-    List<String> first = new ArrayList<>(base);
-    first.addAll(List.of("--set", "trainer.optim.learning_rate=1e-3"));
-    List<String> second = new ArrayList<>(base);
-    second.addAll(List.of("--set", "trainer.optim.learning_rate=2e-3"));
-    runTrain(first);
-    String log = runTrain(second);
+    runTrain(fourStepRun("changing", "--set", "trainer.optim.learning_rate=1e-3"));
+    String log = runTrain(fourStepRun("changing", "--set", "trainer.optim.learning_rate=2e-3"));
     assertTrue(log.contains("discarding the checkpoints"), log);
     assertTrue(!log.contains("resuming from"), log);
   }
@@ -215,16 +208,20 @@ class EndToEndRunTest {
   void aRunStartedOverWithNoResumeIsTheSameRunAfterwards() {
     // --no-resume says how to start a run, not which run it is: once the run it started has finished, a plain
     // `kotoba train` skips it instead of discarding its checkpoints and training it again.
-    List<String> base = new ArrayList<>(args);
-    base.addAll(List.of("--set", "trainer.run_id=started-over", "--set", "trainer.optim.max_steps=4",
-        "--set", "trainer.optim.checkpoint_every=2"));
-    List<String> startOver = new ArrayList<>(base);
-    startOver.add("--no-resume");
-    String first = runTrain(startOver);
+    String first = runTrain(fourStepRun("started-over", "--no-resume"));
     assertTrue(first.contains("step 4/4"), first);
-    String again = runTrain(base);
+    String again = runTrain(fourStepRun("started-over"));
     assertTrue(again.contains("[train] up to date, skipped"), again);
     assertTrue(!again.contains("discarding the checkpoints"), again);
+  }
+
+  /** The pipeline's arguments for a 4-step run {@code runId} that checkpoints every 2 steps, then {@code extra}. */
+  private static List<String> fourStepRun(String runId, String... extra) {
+    List<String> a = new ArrayList<>(args);
+    a.addAll(List.of("--set", "trainer.run_id=" + runId, "--set", "trainer.optim.max_steps=4",
+        "--set", "trainer.optim.checkpoint_every=2"));
+    a.addAll(List.of(extra));
+    return a;
   }
 
   private static String runTrain(List<String> a) {
