@@ -215,6 +215,13 @@ class EndToEndRunTest {
     assertTrue(!again.contains("discarding the checkpoints"), again);
   }
 
+  @Test
+  void aRunIsTheSameRunWhateverItsConsoleCadence() {
+    runTrain(fourStepRun("console-cadence"));
+    String again = runTrain(fourStepRun("console-cadence", "--set", "trainer.optim.log_every=1"));
+    assertTrue(again.contains("[train] up to date, skipped"), again);
+  }
+
   /** The pipeline's arguments for a 4-step run {@code runId} that checkpoints every 2 steps, then {@code extra}. */
   private static List<String> fourStepRun(String runId, String... extra) {
     List<String> a = new ArrayList<>(args);

@@ -1,5 +1,6 @@
 package kotoba.trainer;
 
+import kotoba.pipeline.stage.NotKeyed;
 import kotoba.trainer.train.SparkOptions;
 import kotoba.trainer.train.TrainerConfig;
 
@@ -10,12 +11,13 @@ import kotoba.trainer.train.TrainerConfig;
  * @param output directory of runs; this run lives in {output}/{run_id}/
  * @param runId the run's name: its directory, and the run_id column of its metrics
  * @param mode local (one JVM) | spark (data-parallel parameter averaging on the executors)
- * @param resume continue an interrupted run from its newest checkpoint (false: start over)
+ * @param resume continue an interrupted run from its newest checkpoint (false: start over); how to start the run, not
+ *     which run it is, so not part of its stage key
  * @param model the GPT's shape
  * @param optim optimizer, schedule, batch, evaluation and checkpoint cadence
  * @param spark how spark mode splits each step over workers
  */
-public record TrainConfig(String input, String output, String runId, Mode mode, boolean resume, ModelShape model,
+public record TrainConfig(String input, String output, String runId, Mode mode, @NotKeyed boolean resume, ModelShape model,
     TrainerConfig optim, SparkOptions spark) {
 
   /** Where training runs. */

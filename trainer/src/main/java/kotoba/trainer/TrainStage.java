@@ -51,17 +51,9 @@ public final class TrainStage {
 
   private TrainStage() {}
 
-  /**
-   * The run's identity: its config and inputs, except {@code resume}, which says how to start the run, not which run
-   * it is. Keyed with it, a run started with {@code --no-resume} was never the same run again: the next plain
-   * {@code kotoba train} discarded its checkpoints and trained it anew, finished or not. It is keyed as {@code true}
-   * (the default), so runs keyed before keep their keys.
-   */
+  /** The run's identity: its config (less its {@code NotKeyed} settings) and the tokenize stage's output. */
   public static StageKey key(TrainConfig cfg, Storage storage) {
-    TrainConfig identity = new TrainConfig(cfg.input(), cfg.output(), cfg.runId(), cfg.mode(), true, cfg.model(),
-        cfg.optim(), cfg.spark());
-    return StageKey.of(NAME, VERSION, identity,
-        List.of(Fingerprints.ofStageOutput(storage, cfg.input(), "tokenize")));
+    return StageKey.of(NAME, VERSION, cfg, List.of(Fingerprints.ofStageOutput(storage, cfg.input(), "tokenize")));
   }
 
   public static String runDir(TrainConfig cfg) {

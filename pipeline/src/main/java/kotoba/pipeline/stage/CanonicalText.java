@@ -10,6 +10,7 @@ import java.util.TreeMap;
 /**
  * A rendering of a typed config that is the same in every JVM: record components in declaration order, map entries
  * and set elements sorted. (Record.toString is not: Map.copyOf and Set.copyOf iterate in a per-JVM random order.)
+ * Components marked {@link NotKeyed} are left out.
  */
 final class CanonicalText {
   private CanonicalText() {}
@@ -23,13 +24,15 @@ final class CanonicalText {
   private static void append(StringBuilder sb, Object v) {
     if (v instanceof Record r) {
       sb.append(r.getClass().getSimpleName()).append('{');
-      RecordComponent[] cs = r.getClass().getRecordComponents();
-      for (int i = 0; i < cs.length; i++) {
-        if (i > 0) sb.append(',');
-        sb.append(cs[i].getName()).append('=');
+      boolean first = true;
+      for (RecordComponent c : r.getClass().getRecordComponents()) {
+        if (c.isAnnotationPresent(NotKeyed.class)) continue;
+        if (!first) sb.append(',');
+        first = false;
+        sb.append(c.getName()).append('=');
         try {
-          cs[i].getAccessor().setAccessible(true);
-          append(sb, cs[i].getAccessor().invoke(r));
+          c.getAccessor().setAccessible(true);
+          append(sb, c.getAccessor().invoke(r));
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
         }

@@ -27,4 +27,20 @@ class CanonicalTextTest {
     assertNotEquals(CanonicalText.of(new Cfg(a, x, List.of("p", "q"))), CanonicalText.of(new Cfg(a, x, List.of("q", "p"))));
     assertNotEquals(CanonicalText.of(new Cfg(a, x, List.of())), CanonicalText.of(new Cfg(Map.of(2, 0.2), x, List.of())));
   }
+
+  /** A config as one version had it, and as the next has it with a setting that does not change the output. */
+  static final class Before {
+    record Run(int steps, double lr) {}
+  }
+
+  static final class After {
+    record Run(int steps, @NotKeyed int logEvery, double lr) {}
+  }
+
+  @Test
+  void aNotKeyedSettingNeitherChangesTheTextNorMakesItDifferFromAConfigWithoutIt() {
+    assertEquals(CanonicalText.of(new After.Run(100, 10, 3e-4)), CanonicalText.of(new After.Run(100, 1, 3e-4)));
+    assertEquals(CanonicalText.of(new Before.Run(100, 3e-4)), CanonicalText.of(new After.Run(100, 10, 3e-4)));
+    assertNotEquals(CanonicalText.of(new After.Run(100, 10, 3e-4)), CanonicalText.of(new After.Run(200, 10, 3e-4)));
+  }
 }

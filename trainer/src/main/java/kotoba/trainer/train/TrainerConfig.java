@@ -1,5 +1,7 @@
 package kotoba.trainer.train;
 
+import kotoba.pipeline.stage.NotKeyed;
+
 /**
  * What a training run does, independent of the model's shape.
  *
@@ -18,12 +20,12 @@ package kotoba.trainer.train;
  * @param checkpointEvery   write a checkpoint every this many steps (and at the last step); 0 only at the end
  * @param seed              seed of the data order and of per-step randomness (dropout)
  * @param shuffleBufferDocs documents held by the reader's shuffle buffer
- * @param logEvery          print a console progress line every this many steps
+ * @param logEvery          print a console progress line every this many steps (console only: not in the stage key)
  */
 public record TrainerConfig(double learningRate, int warmupSteps, double minLearningRate, int maxSteps,
                             int batchTokens, double weightDecay, double beta1, double beta2, double epsilon,
                             double gradClip, int evalEvery, int evalBatches, int checkpointEvery, long seed,
-                            int shuffleBufferDocs, int logEvery) {
+                            int shuffleBufferDocs, @NotKeyed int logEvery) {
 
     public TrainerConfig {
         require(learningRate > 0, "learningRate must be > 0, got " + learningRate);
