@@ -11,6 +11,7 @@ import kotoba.jobs.cli.TokenizeCommand;
 import kotoba.jobs.cli.TokenizerCommand;
 import kotoba.pipeline.config.ConfigError;
 import kotoba.pipeline.spark.SparkSessions;
+import kotoba.pipeline.stage.ResumableFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,8 @@ import picocli.CommandLine.Command;
 public final class Kotoba implements Runnable {
   /** Exit code for a bad config or a missing input: reported before Spark starts. */
   public static final int EXIT_CONFIG = 2;
+  /** Exit code for a stage that stopped where running it again resumes (sysexits' EX_TEMPFAIL): try again. */
+  public static final int EXIT_RESUMABLE = 75;
 
   public static void main(String[] args) {
     int code = execute(args);
@@ -36,6 +39,11 @@ public final class Kotoba implements Runnable {
       if (e instanceof ConfigError) {
         cmd.getErr().println("kotoba: error: " + e.getMessage());
         return EXIT_CONFIG;
+      }
+      if (e instanceof ResumableFailure) {
+        cmd.getErr().println("kotoba: error: " + e.getMessage());
+        cmd.getErr().println("kotoba: because: " + e.getCause());
+        return EXIT_RESUMABLE;
       }
       throw e;
     });

@@ -222,6 +222,24 @@ class EndToEndRunTest {
     assertTrue(again.contains("[train] up to date, skipped"), again);
   }
 
+  @Test
+  void aSparkRoundPastItsTimeoutStopsTheRunWithAResumableExitAndThenTheRunFinishes() {
+    String[] spark = {"--set", "trainer.mode=spark", "--set", "trainer.spark.averaging_frequency=2"};
+    List<String> a = new ArrayList<>(List.of("train"));
+    a.addAll(fourStepRun("timed-out", spark));
+    a.addAll(List.of("--set", "trainer.spark.round_timeout=1ms"));
+    Cli timedOut = execute(a);
+    String err = timedOut.err();
+    assertEquals(Kotoba.EXIT_RESUMABLE, timedOut.code(), err);
+    assertTrue(err.contains("kotoba: error: the averaging round of steps 1-2 did not finish within 0.001s "
+        + "(trainer.spark.round_timeout)"), err);
+    assertTrue(!err.contains("\tat "), "a timeout is reported without a stack trace: " + err);
+
+    String log = runTrain(fourStepRun("timed-out", spark));
+    assertTrue(log.contains("step 4/4"), log);
+    assertTrue(!log.contains("discarding the checkpoints"), log);
+  }
+
   /** The pipeline's arguments for a 4-step run {@code runId} that checkpoints every 2 steps, then {@code extra}. */
   private static List<String> fourStepRun(String runId, String... extra) {
     List<String> a = new ArrayList<>(args);

@@ -2,12 +2,14 @@ package kotoba.pipeline.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,8 @@ import java.util.TreeSet;
  * camelCase in Java), every component must have a value, and every value must have the component's type.
  * Defaults come from conf/local.conf, so a missing value means a broken config, not "use a default here" —
  * except for records that declare {@code static R defaults()}: items of a list (say, corpus inputs) take their
- * missing values from it. Enums are matched by name, or by their own {@code static parse(String)} when they have one.
+ * missing values from it. Enums are matched by name, or by their own {@code static parse(String)} when they have one;
+ * durations take HOCON's units (30m, 90s).
  */
 public final class ConfigBinder {
   private ConfigBinder() {}
@@ -94,6 +97,7 @@ public final class ConfigBinder {
         throw wrongType(path, "a boolean", v);
       }
       if (raw.isEnum()) return enumValue(raw, scalarString(v, path), path);
+      if (raw == Duration.class) return duration(v, path);
       if (raw == List.class || raw == Set.class) {
         if (v.valueType() != ConfigValueType.LIST) throw wrongType(path, "a list", v);
         Type elem = ((ParameterizedType) target).getActualTypeArguments()[0];
@@ -136,6 +140,15 @@ public final class ConfigBinder {
       }
     }
     throw new IllegalStateException("config binding does not support map keys of " + keyType);
+  }
+
+  /** HOCON's durations: "30m", "90 seconds", or a bare number of milliseconds. */
+  private static Duration duration(ConfigValue v, String path) {
+    try {
+      return ConfigFactory.empty().withValue("d", v).getDuration("d");
+    } catch (ConfigException e) {
+      throw wrongType(path, "a duration such as 30m or 90s", v);
+    }
   }
 
   private static String scalarString(ConfigValue v, String path) {

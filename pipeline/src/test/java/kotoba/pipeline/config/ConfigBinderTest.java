@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,8 @@ class ConfigBinderTest {
   enum Mode { FAST, SLOW }
 
   record Inner(int rows, double threshold) {}
+
+  record Timed(Duration timeout) {}
 
   record Item(String path, String format) {
     static Item defaults() {
@@ -73,6 +76,20 @@ class ConfigBinderTest {
   void wrongTypeNamesTheKey() {
     ConfigError e = assertThrows(ConfigError.class, () -> bind("s.inner.rows = lots"));
     assertTrue(e.getMessage().contains("s.inner.rows") && e.getMessage().contains("number"), e.getMessage());
+  }
+
+  @Test
+  void durationsTakeHoconUnitsAndBareMilliseconds() {
+    assertEquals(Duration.ofMinutes(30), timed("30m"));
+    assertEquals(Duration.ofSeconds(90), timed("\"90 seconds\""));
+    assertEquals(Duration.ZERO, timed("0"));
+    assertEquals(Duration.ofMillis(1500), timed("1500"));
+    ConfigError e = assertThrows(ConfigError.class, () -> timed("soon"));
+    assertTrue(e.getMessage().contains("t.timeout") && e.getMessage().contains("duration"), e.getMessage());
+  }
+
+  private static Duration timed(String value) {
+    return ConfigBinder.bind(ConfigFactory.parseString("t.timeout = " + value), "t", Timed.class).timeout();
   }
 
   @Test

@@ -17,6 +17,7 @@ import scala.collection.Seq;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,15 +37,27 @@ public final class SparkStepper implements Stepper {
     private final int workers;
     private final int batchPerWorker;
     private final int averagingFrequency;
+    private final RoundWatchdog watchdog;
+    /** Optimizer steps trained before this round: only for naming a round that timed out. */
+    private long stepsDone;
 
+    /** A stepper whose rounds may take as long as they take. */
     public SparkStepper(JavaSparkContext sc, SparkComputationGraph spark, BatchEncoder encoder, int workers,
                         int batchPerWorker, int averagingFrequency) {
+        this(sc, spark, encoder, workers, batchPerWorker, averagingFrequency, new RoundWatchdog(sc, Duration.ZERO), 0);
+    }
+
+    /** A stepper whose rounds {@code watchdog} cancels when they run too long; the run is at step {@code stepsDone}. */
+    SparkStepper(JavaSparkContext sc, SparkComputationGraph spark, BatchEncoder encoder, int workers,
+                 int batchPerWorker, int averagingFrequency, RoundWatchdog watchdog, long stepsDone) {
         this.sc = sc;
         this.spark = spark;
         this.encoder = encoder;
         this.workers = workers;
         this.batchPerWorker = batchPerWorker;
         this.averagingFrequency = averagingFrequency;
+        this.watchdog = watchdog;
+        this.stepsDone = stepsDone;
     }
 
     @Override
@@ -76,7 +89,11 @@ public final class SparkStepper implements Stepper {
         if (spark.getTrainingMaster() instanceof NetworkReusingTrainingMaster master) {
             master.expectRound(minibatches.size());
         }
-        spark.fitMultiDataSet(rdd);
+        watchdog.run("the averaging round of steps " + (stepsDone + 1) + "-" + (stepsDone + averagingFrequency), () -> {
+            spark.fitMultiDataSet(rdd);
+            return null;
+        });
+        stepsDone += averagingFrequency;
         if (!rdd.getStorageLevel().equals(StorageLevel.NONE())) {
             rdd.unpersist(false);
         }

@@ -78,10 +78,10 @@ public final class SparkTrainer {
         NetworkReusingTrainingMaster master = TrainingMasters.parameterAveraging(options, batchPerWorker,
                 config.seed());
         SparkComputationGraph spark = new SparkComputationGraph(sc, graph, master);
-        SparkStepper stepper = new SparkStepper(sc, spark, encoder, options.workers(), batchPerWorker,
-                options.averagingFrequency());
         TrainingState end;
-        try {
+        try (RoundWatchdog watchdog = new RoundWatchdog(sc, options.roundTimeout())) {
+            SparkStepper stepper = new SparkStepper(sc, spark, encoder, options.workers(), batchPerWorker,
+                    options.averagingFrequency(), watchdog, start.step());
             end = loop.run(stepper, readers.apply(start.cursor()), validation, encoder, start, stopAt);
         } catch (RuntimeException e) {
             try {

@@ -1,5 +1,9 @@
 package kotoba.trainer.train;
 
+import kotoba.pipeline.stage.NotKeyed;
+
+import java.time.Duration;
+
 /**
  * How Spark data-parallel training (parameter averaging) splits the work.
  *
@@ -17,9 +21,16 @@ package kotoba.trainer.train;
  *                           {@code NONE} is enough; Spark does not see ND4J's off-heap bytes, so if a level is
  *                           wanted, serialised levels are safer
  * @param optimizerState     where Adam's moments live between averaging rounds (see {@link OptimizerState})
+ * @param roundTimeout       longest an averaging round may take before Spark cancels it and the run stops with an
+ *                           error to resume from (zero: wait forever). A driver whose result fetch died, or a task
+ *                           stuck on a dead executor, otherwise leaves the driver waiting with nothing in its log.
+ *                           How long to wait, not what is trained, so not part of the stage key
  */
 public record SparkOptions(int workers, int batchPerWorker, int averagingFrequency, int prefetchBatches,
-                           String storageLevel, OptimizerState optimizerState) {
+                           String storageLevel, OptimizerState optimizerState, @NotKeyed Duration roundTimeout) {
+
+    /** Generous against any round seen here (seconds to a few minutes), short against a night of waiting. */
+    public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofMinutes(30);
 
     /**
      * What an averaging round does with the optimizer's state (Adam's two moments, twice the parameters' size).
@@ -47,6 +58,13 @@ public record SparkOptions(int workers, int batchPerWorker, int averagingFrequen
         this(workers, batchPerWorker, averagingFrequency, prefetchBatches, storageLevel, OptimizerState.AVERAGED);
     }
 
+    /** Options with the default round timeout. */
+    public SparkOptions(int workers, int batchPerWorker, int averagingFrequency, int prefetchBatches,
+                        String storageLevel, OptimizerState optimizerState) {
+        this(workers, batchPerWorker, averagingFrequency, prefetchBatches, storageLevel, optimizerState,
+                DEFAULT_ROUND_TIMEOUT);
+    }
+
     public SparkOptions {
         if (workers < 1 || batchPerWorker < 0 || averagingFrequency < 1 || prefetchBatches < 0) {
             throw new IllegalArgumentException("spark options need workers >= 1, batchPerWorker >= 0, "
@@ -59,6 +77,16 @@ public record SparkOptions(int workers, int batchPerWorker, int averagingFrequen
         if (optimizerState == null) {
             throw new IllegalArgumentException("optimizer_state must be averaged or local");
         }
+        if (roundTimeout == null || roundTimeout.isNegative()) {
+            throw new IllegalArgumentException("round_timeout must be a duration >= 0 (0 = no timeout), got "
+                    + roundTimeout);
+        }
+    }
+
+    /** A copy with another round timeout. */
+    public SparkOptions withRoundTimeout(Duration timeout) {
+        return new SparkOptions(workers, batchPerWorker, averagingFrequency, prefetchBatches, storageLevel,
+                optimizerState, timeout);
     }
 
     /** Sequences per worker minibatch for a step of {@code sequencesPerStep} sequences. */

@@ -92,8 +92,11 @@ public final class SparkThroughputBenchmark {
                     ? SparkOptions.OptimizerState.LOCAL : SparkOptions.OptimizerState.AVERAGED);
             SparkComputationGraph spark = new SparkComputationGraph(sc, graph,
                     TrainingMasters.parameterAveraging(options, batch, 1L, !kind.equals("rebuild")));
+            // -Dkotoba.bench.roundTimeout=60s: rounds past it fail as they would in `kotoba train` (default: none).
+            RoundWatchdog watchdog = new RoundWatchdog(sc, java.time.Duration.parse("PT" + System.getProperty(
+                    "kotoba.bench.roundTimeout", "0s").toUpperCase()));
             SparkStepper stepper = new SparkStepper(sc, spark, new BatchEncoder(LabelLayout.INDICES, vocab), workers,
-                    batch, frequency);
+                    batch, frequency, watchdog, 0);
             int perCall = stepper.sequencesPerCall();
             long t0 = System.nanoTime();
             double loss = Double.NaN;

@@ -53,7 +53,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -312,6 +314,84 @@ class SparkTrainerTest {
         assertEquals(List.of(0, 1).stream().map(p -> "partition " + p + " trained on " + executor + " from its own "
                 + "Adam moments, which an earlier attempt of this round had already advanced 2 steps: the driver did "
                 + "not get that attempt's result and Spark ran it again").toList(), stepper.notices());
+    }
+
+    @Test
+    void aRoundThatNeverEndsIsCancelledAtItsTimeoutAndTheContextGoesOn() {
+        // A job whose tasks wait until Spark kills them stands for a round that would never end on its own.
+        long started = System.nanoTime();
+        RoundWatchdog.RoundTimeoutException e;
+        try (RoundWatchdog watchdog = new RoundWatchdog(sc, Duration.ofMillis(300))) {
+            e = assertThrows(RoundWatchdog.RoundTimeoutException.class, () -> watchdog.run("the stuck round",
+                    () -> sc.parallelize(List.of(1, 2), 2).map(SparkTrainerTest::untilKilled).collect()));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertTrue(seconds < 30, "cancelled after " + seconds + " s");
+        assertTrue(e.getMessage().startsWith("the stuck round did not finish within 0.3s (trainer.spark.round_timeout)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("resume from the newest checkpoint"), e.getMessage());
+        waitForNoRunningTasks();
+        assertNull(sc.getLocalProperty(RoundWatchdog.JOB_GROUP), "the round's job group is cleared");
+        assertEquals(List.of(2, 4), sc.parallelize(List.of(1, 2), 2).map(x -> 2 * x).collect());
+    }
+
+    @Test
+    void aRoundThatFinishesInTimeKeepsTheCallersJobGroupAndItsResult() {
+        sc.setJobGroup("callers-group", "a caller's jobs", false);
+        try (RoundWatchdog watchdog = new RoundWatchdog(sc, Duration.ofMinutes(1))) {
+            assertEquals(List.of(3), watchdog.run("a short round", () -> sc.parallelize(List.of(3), 1).collect()));
+            assertEquals("callers-group", sc.getLocalProperty(RoundWatchdog.JOB_GROUP));
+        } finally {
+            sc.clearJobGroup();
+        }
+    }
+
+    @Test
+    void aRunStoppedByTheRoundTimeoutResumesFromItsCheckpoint() {
+        // Two steps with checkpoints, then a resume whose rounds cannot finish in 1 ms: the run stops at its third
+        // round naming it, its checkpoint stays at step 2, and a resume with the default timeout trains to step 4.
+        TrainerConfig config = new TrainerConfig(0.01, 0, 0.001, 4, 2 * TinyLm.T, 0.1, 0.9, 0.95, 1e-8, 1.0, 0, 0,
+                1, 9L, 16, 1);
+        ComputationGraph graph = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
+        SparkOptions options = new SparkOptions(2, 0, 1, 0, "NONE");
+        CheckpointStore checkpoints = new CheckpointStore(tmp.resolve("round-timeout").toString(), new Configuration(),
+                2);
+        Function<SparkOptions, SparkTrainer> trainer = o -> new SparkTrainer(sc, config, o,
+                TinyLm.info(graph.numParams()), readers(), List.of(), new BatchEncoder(LabelLayout.INDICES,
+                TinyLm.VOCAB), new Rows(), checkpoints, new PrintStream(new ByteArrayOutputStream()));
+        trainer.apply(options).train(graph, "spark", 2);
+
+        RoundWatchdog.RoundTimeoutException e = assertThrows(RoundWatchdog.RoundTimeoutException.class,
+                () -> trainer.apply(options.withRoundTimeout(Duration.ofMillis(1))).resume(4));
+        assertTrue(e.getMessage().startsWith("the averaging round of steps 3-3 did not finish within 0.001s"),
+                e.getMessage());
+        waitForNoRunningTasks();
+        assertEquals(2, checkpoints.latest().orElseThrow().step());
+
+        assertEquals(4, trainer.apply(options).resume(4).step());
+    }
+
+    /** Stands for a task that hangs: it returns once Spark has killed it (or after a minute, so no test hangs). */
+    private static int untilKilled(int x) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!org.apache.spark.TaskContext.get().isInterrupted() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return x;
+    }
+
+    /** A cancelled job fails at once; its killed tasks finish after. Later tests want the cores free. */
+    private static void waitForNoRunningTasks() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (Arrays.stream(sc.sc().statusTracker().getExecutorInfos()).anyMatch(i -> i.numRunningTasks() > 0)) {
+            assertTrue(System.nanoTime() < deadline, "tasks still running a minute after their job was cancelled");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Test
