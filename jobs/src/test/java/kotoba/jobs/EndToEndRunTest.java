@@ -14,11 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import kotoba.jobs.cli.ConfigOptions;
+import kotoba.jobs.cli.JobContext;
 import kotoba.pipeline.spark.SharedSpark;
 import kotoba.pipeline.stage.Manifest;
 import kotoba.pipeline.stage.ManifestStore;
+import kotoba.pipeline.stage.StageKey;
 import kotoba.pipeline.storage.Storage;
 import kotoba.tokenizer.encode.Tokenizer;
+import kotoba.trainer.TrainConfig;
+import kotoba.trainer.TrainStage;
 import kotoba.trainer.data.ParquetTokenDocs;
 import kotoba.trainer.data.RowGroupRef;
 import org.apache.hadoop.conf.Configuration;
@@ -238,6 +243,32 @@ class EndToEndRunTest {
     String log = runTrain(fourStepRun("timed-out", spark));
     assertTrue(log.contains("step 4/4"), log);
     assertTrue(!log.contains("discarding the checkpoints"), log);
+  }
+
+  @Test
+  void aRunGoesOnUnderAnotherKotobaVersionInsteadOfBeingTrainedAgain() {
+    // `bin/kotoba` (module jars) records code version "dev", the spark-submit jar its release; a new release is
+    // another version again. The run's checkpoints are the same run's under each: the finished run below is
+    // resumed at its last step (nothing to train), not discarded and trained from step 0.
+    runTrain(fourStepRun("other-version"));
+    ConfigOptions options = new ConfigOptions();
+    List<String> a = fourStepRun("other-version");
+    for (int i = 0; i < a.size(); i += 2) {
+      assertEquals("--set", a.get(i));
+      options.sets.add(a.get(i + 1));
+    }
+    JobContext ctx = JobContext.training(options);
+    TrainConfig cfg = ctx.section("trainer", TrainConfig.class);
+    StageKey key = TrainStage.key(cfg, ctx.storage());
+    StageKey released = new StageKey(key.stage(), key.stageVersion(), key.codeVersion() + "-next",
+        key.configDigest(), key.inputs());
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    Manifest m = TrainStage.run(ctx.spark(), cfg, released, ctx.sparkStorage(), false,
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+    String said = log.toString(StandardCharsets.UTF_8);
+    assertTrue(said.contains("[train] resuming from") && said.contains("step-00000004"), said);
+    assertTrue(!said.contains("discarding the checkpoints") && !said.contains("step 1/4"), said);
+    assertEquals(4L, ((Number) m.counts().get("steps")).longValue());
   }
 
   /** The pipeline's arguments for a 4-step run {@code runId} that checkpoints every 2 steps, then {@code extra}. */

@@ -100,13 +100,13 @@ public final class TrainStage {
   }
 
   /**
-   * Checkpoints may only be resumed by the run that wrote them: the run directory records its stage key, and
-   * checkpoints and metrics left by a run with another config or other inputs (a retrained tokenizer, say) are
-   * discarded instead of silently continued.
+   * Checkpoints may only be resumed by the run that wrote them: the run directory records its stage key (less the
+   * code version), and checkpoints and metrics left by a run with another config or other inputs (a retrained
+   * tokenizer, say) are discarded instead of silently continued.
    */
   private static boolean sameRunAsBefore(TrainConfig cfg, StageKey key, Storage storage, PrintStream console) {
     String marker = Storage.child(runDir(cfg), "_run_key");
-    String fingerprint = StageKey.digest(key.toString());
+    String fingerprint = key.resumeIdentity();
     if (storage.exists(marker) && storage.readString(marker).equals(fingerprint)) return true;
     if (storage.exists(checkpointDir(cfg))) {
       console.println("[train] discarding the checkpoints in " + checkpointDir(cfg)

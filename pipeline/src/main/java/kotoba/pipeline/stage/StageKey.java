@@ -23,6 +23,16 @@ public record StageKey(String stage, int stageVersion, String codeVersion, Strin
         && configDigest.equals(m.configDigest()) && inputs.equals(m.inputs());
   }
 
+  /**
+   * Whether a stage's partial work (a training run's checkpoints) belongs to this key: everything but the code
+   * version, so that a launcher with another version string (`bin/kotoba` from module jars says "dev", the
+   * spark-submit jar its release) or a new release continues an interrupted run instead of discarding it. A stage whose
+   * partial work a new release cannot continue bumps its stage version.
+   */
+  public String resumeIdentity() {
+    return digest(new StageKey(stage, stageVersion, "", configDigest, inputs).toString());
+  }
+
   public static String digest(String s) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
