@@ -128,6 +128,7 @@ class EndToEndRunTest {
     assertTrue(tokens.count("train.tokens") > 1000, tokens.counts().toString());
     Manifest run = manifest("runs/gpt-small");
     assertEquals(30L, run.count("steps"));
+    assertEquals("causal_lm", run.info().get("objective"));
   }
 
   @Test

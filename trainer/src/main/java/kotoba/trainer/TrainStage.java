@@ -35,8 +35,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * The train stage: token docs -> a GPT trained locally or data-parallel on Spark, with checkpoints, metrics (CSV
@@ -83,8 +85,7 @@ public final class TrainStage {
   public static GptConfig checkBeforeSpark(TrainConfig cfg, Storage storage, SparkConf sparkSettings) {
     GptConfig gpt = gptConfig(cfg, storage);
     if (cfg.mode() == TrainConfig.Mode.SPARK) {
-      long params = ParamCount.total(GptModel.configuration(gpt, OptimizerSetup.adamW(cfg.optim()).updater(),
-          DataType.FLOAT));
+      long params = ParamCount.total(model(cfg, gpt, OptimizerSetup.adamW(cfg.optim()).updater()));
       DriverResultBudget budget = new DriverResultBudget(params, cfg.spark().workers());
       // This JVM is the driver: spark-submit starts it with spark.driver.memory as its heap.
       budget.problem(sparkSettings, Runtime.getRuntime().maxMemory()).ifPresent(reason -> {
@@ -92,6 +93,13 @@ public final class TrainStage {
       });
     }
     return gpt;
+  }
+
+  /** The network the run's objective trains. */
+  private static ComputationGraphConfiguration model(TrainConfig cfg, GptConfig gpt, IUpdater updater) {
+    return switch (cfg.objective()) {
+      case CAUSAL_LM -> GptModel.configuration(gpt, updater, DataType.FLOAT);
+    };
   }
 
   public static Manifest run(SparkSession spark, TrainConfig cfg, StageKey key, Storage storage, boolean force,
@@ -136,7 +144,7 @@ public final class TrainStage {
         ValidationBlocks.load(valDocs, context, eos, cfg.optim().evalBatches() * sequences), sequences);
 
     OptimizerSetup optimizer = OptimizerSetup.adamW(cfg.optim());
-    ComputationGraph graph = optimizer.newGraph(GptModel.configuration(gpt, optimizer.updater(), DataType.FLOAT));
+    ComputationGraph graph = optimizer.newGraph(model(cfg, gpt, optimizer.updater()));
     ParamCount params = ParamCount.of(graph);
     // C as in Kaplan et al. 2020: 6 FLOPs per non-embedding parameter per token plus the attention term.
     double flopsPerToken = Flops.trainingPerToken(gpt, params, false);
@@ -147,9 +155,9 @@ public final class TrainStage {
     shape.put("context_length", context);
     shape.put("vocab_size", gpt.vocabSize());
     ModelInfo info = new ModelInfo(params.total(), params.nonEmbedding(), flopsPerToken, context, shape);
-    console.printf("[train] run %s: %s, N=%,d (non-embedding %,d), %d sequences x %d tokens per step, %s mode%n",
-        cfg.runId(), gpt, params.total(), params.nonEmbedding(), sequences, context,
-        cfg.mode().name().toLowerCase());
+    console.printf("[train] run %s: %s %s, N=%,d (non-embedding %,d), %d sequences x %d tokens per step, %s mode%n",
+        cfg.runId(), cfg.objective().name().toLowerCase(), gpt, params.total(), params.nonEmbedding(), sequences,
+        context, cfg.mode().name().toLowerCase());
 
     String metricsCsv = Storage.child(runDir(cfg), "metrics.csv");
     CheckpointStore checkpoints = new CheckpointStore(checkpointDir(cfg), hadoop, KEEP_CHECKPOINTS);
@@ -158,7 +166,9 @@ public final class TrainStage {
       console.println("[train] resuming from " + checkpoints.pathOf(checkpoints.latest().get().step()));
       metricsCsv = Storage.child(runDir(cfg), "metrics-from-" + checkpoints.latest().get().step() + ".csv");
     }
-    BatchEncoder encoder = new BatchEncoder(LabelLayout.INDICES, gpt.vocabSize());
+    BatchEncoder encoder = switch (cfg.objective()) {
+      case CAUSAL_LM -> new BatchEncoder(LabelLayout.INDICES, gpt.vocabSize()); // labels: the inputs shifted by one
+    };
     TrainingState end;
     try (MetricsFileSink sink = new MetricsFileSink(metricsCsv, hadoop)) {
       long stopAt = cfg.optim().maxSteps();
@@ -186,6 +196,7 @@ public final class TrainStage {
     out.put("checkpoint", checkpoints.pathOf(end.step()));
     out.put("metrics", metricsDir);
     out.put("model", gpt.toString());
+    out.put("objective", cfg.objective().name().toLowerCase());
     Map<String, Long> drops = new TreeMap<>();
     trainDocs.rejects().snapshot().forEach((k, v) -> drops.put("train." + k, v));
     return new StageRunner.Result(counts, drops, out);

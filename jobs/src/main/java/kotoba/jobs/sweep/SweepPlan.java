@@ -50,7 +50,7 @@ public final class SweepPlan {
             o.gradClip(), Math.max(1, Math.min(o.evalEvery(), steps / 4)), o.evalBatches(),
             Math.max(1, steps / 2), o.seed(), o.shuffleBufferDocs(), o.logEvery());
         TrainConfig run = new TrainConfig(base.input(), kotoba.pipeline.storage.Storage.child(sweep.output(), "runs"),
-            runId, base.mode(), true, shape, optim, base.spark());
+            runId, base.mode(), true, base.objective(), shape, optim, base.spark());
         out.add(new Planned(runId, run, tokens, null));
       }
     }

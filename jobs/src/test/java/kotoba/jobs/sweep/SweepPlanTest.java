@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class SweepPlanTest {
   private static final TrainConfig BASE = new TrainConfig("tokens", "runs", "base", TrainConfig.Mode.LOCAL, true,
-      new ModelShape(2, 64, 4, 0, 64, 0.0, false, 42), TrainerConfig.defaults(100, 1024),
+      TrainConfig.Objective.CAUSAL_LM, new ModelShape(2, 64, 4, 0, 64, 0.0, false, 42), TrainerConfig.defaults(100, 1024),
       new SparkOptions(2, 0, 5, 0, "MEMORY_ONLY_SER"));
 
   @Test
