@@ -203,11 +203,20 @@ class EndToEndRunTest {
   }
 
   @Test
-  void checkpointsOfARunWithAnotherConfigAreDiscardedNotResumed() {
+  void checkpointsOfARunWithAnotherConfigAreMovedAsideNotResumed() throws IOException {
     runTrain(fourStepRun("changing", "--set", "trainer.optim.learning_rate=1e-3"));
     String log = runTrain(fourStepRun("changing", "--set", "trainer.optim.learning_rate=2e-3"));
-    assertTrue(log.contains("discarding the checkpoints"), log);
-    assertTrue(!log.contains("resuming from"), log);
+    assertTrue(log.contains("moved the checkpoints and metrics") && log.contains("this run starts at step 0"), log);
+    assertTrue(!log.contains("resuming from") && log.contains("step 4/4"), log);
+    // The first run's model and metrics are kept whole, beside the new run's.
+    Path run = tmp.resolve("data/runs/changing");
+    try (Stream<Path> aside = Files.list(run.resolve("superseded"))) {
+      Path first = aside.findFirst().orElseThrow();
+      assertTrue(Files.isDirectory(first.resolve("checkpoints/step-00000004")), first.toString());
+      assertTrue(Files.isDirectory(first.resolve("metrics")) && Files.exists(first.resolve("metrics.csv")),
+          first.toString());
+    }
+    assertTrue(Files.isDirectory(run.resolve("checkpoints/step-00000004")), "the new run's own checkpoints");
   }
 
   @Test
@@ -218,7 +227,7 @@ class EndToEndRunTest {
     assertTrue(first.contains("step 4/4"), first);
     String again = runTrain(fourStepRun("started-over"));
     assertTrue(again.contains("[train] up to date, skipped"), again);
-    assertTrue(!again.contains("discarding the checkpoints"), again);
+    assertTrue(!again.contains("moved the checkpoints"), again);
   }
 
   @Test
@@ -243,7 +252,7 @@ class EndToEndRunTest {
 
     String log = runTrain(fourStepRun("timed-out", spark));
     assertTrue(log.contains("step 4/4"), log);
-    assertTrue(!log.contains("discarding the checkpoints"), log);
+    assertTrue(!log.contains("moved the checkpoints"), log);
   }
 
   @Test
@@ -268,7 +277,7 @@ class EndToEndRunTest {
         new PrintStream(log, true, StandardCharsets.UTF_8));
     String said = log.toString(StandardCharsets.UTF_8);
     assertTrue(said.contains("[train] resuming from") && said.contains("step-00000004"), said);
-    assertTrue(!said.contains("discarding the checkpoints") && !said.contains("step 1/4"), said);
+    assertTrue(!said.contains("moved the checkpoints") && !said.contains("step 1/4"), said);
     assertEquals(4L, ((Number) m.counts().get("steps")).longValue());
   }
 

@@ -50,6 +50,8 @@ public final class TrainStage {
   public static final int VERSION = 2;
   /** Checkpoints kept per run: the newest two, so a crash while writing one still leaves a complete one. */
   static final int KEEP_CHECKPOINTS = 2;
+  private static final java.time.format.DateTimeFormatter SUPERSEDED_NAME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
 
   private TrainStage() {}
 
@@ -109,19 +111,25 @@ public final class TrainStage {
 
   /**
    * Checkpoints may only be resumed by the run that wrote them: the run directory records its stage key (less the
-   * code version), and checkpoints and metrics left by a run with another config or other inputs (a retrained
-   * tokenizer, say) are discarded instead of silently continued.
+   * code version). Checkpoints and metrics left by a run with another config or other inputs (a retrained tokenizer,
+   * a refreshed corpus) are not continued, and not deleted either: they are moved to {@code superseded/<time>/} in
+   * the run directory, since they may be the only copy of a model that took days to train.
    */
   private static boolean sameRunAsBefore(TrainConfig cfg, StageKey key, Storage storage, PrintStream console) {
-    String marker = Storage.child(runDir(cfg), "_run_key");
+    String dir = runDir(cfg);
+    String marker = Storage.child(dir, "_run_key");
     String fingerprint = key.resumeIdentity();
     if (storage.exists(marker) && storage.readString(marker).equals(fingerprint)) return true;
-    if (storage.exists(checkpointDir(cfg))) {
-      console.println("[train] discarding the checkpoints in " + checkpointDir(cfg)
-          + ": they belong to a run with another config or other inputs");
+    String aside = Storage.child(dir, "superseded/" + SUPERSEDED_NAME.format(java.time.Instant.now()));
+    int moved = 0;
+    for (String previous : List.of(checkpointDir(cfg), Storage.child(dir, "metrics*.csv"),
+        Storage.child(dir, "metrics"))) {
+      moved += storage.moveMatching(previous, aside);
     }
-    storage.delete(checkpointDir(cfg));
-    storage.deleteMatching(Storage.child(runDir(cfg), "metrics*.csv"));
+    if (moved > 0) {
+      console.println("[train] moved the checkpoints and metrics in " + dir + " to " + aside
+          + ": they belong to a run with another config or other inputs; this run starts at step 0");
+    }
     storage.writeAtomically(marker, fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return false;
   }

@@ -139,6 +139,28 @@ public final class Storage {
     }
   }
 
+  /**
+   * Moves every file or directory matching a glob into {@code dir} (created when something matches), keeping their
+   * names; returns how many it moved.
+   */
+  public int moveMatching(String glob, String dir) {
+    try {
+      FileSystem fs = fs(glob);
+      FileStatus[] matched = fs.globStatus(new Path(glob));
+      if (matched == null || matched.length == 0) return 0;
+      Path to = new Path(dir);
+      fs.mkdirs(to);
+      for (FileStatus st : matched) {
+        if (!fs.rename(st.getPath(), new Path(to, st.getPath().getName()))) {
+          throw new IOException("rename of " + st.getPath() + " into " + to + " failed");
+        }
+      }
+      return matched.length;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + glob + " to " + dir, e);
+    }
+  }
+
   public void delete(String path) {
     try {
       fs(path).delete(new Path(path), true);
