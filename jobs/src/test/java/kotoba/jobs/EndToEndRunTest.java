@@ -220,6 +220,22 @@ class EndToEndRunTest {
   }
 
   @Test
+  void aRunStartedOverWithNoResumeSetsTheOldCheckpointsAsideAndTrainsFromStepZero() throws IOException {
+    // A finished run is up to date; --force reruns it, and --no-resume from step 0. Left in place, its step-4
+    // checkpoint would outrank the new run's own until the new run wrote its step 4: a restart interrupted before
+    // that would have resumed from the old model (and with more old checkpoints, the store prunes the new ones).
+    runTrain(fourStepRun("restarted"));
+    String log = runTrain(fourStepRun("restarted", "--no-resume", "--force"));
+    assertTrue(log.contains("moved the checkpoints and metrics") && log.contains("--no-resume starts the run over"),
+        log);
+    assertTrue(log.contains("step 4/4") && !log.contains("resuming from"), log);
+    try (Stream<Path> aside = Files.list(tmp.resolve("data/runs/restarted/superseded"))) {
+      Path first = aside.findFirst().orElseThrow();
+      assertTrue(Files.isDirectory(first.resolve("checkpoints/step-00000004")), first.toString());
+    }
+  }
+
+  @Test
   void aRunStartedOverWithNoResumeIsTheSameRunAfterwards() {
     // --no-resume says how to start a run, not which run it is: once the run it started has finished, a plain
     // `kotoba train` skips it instead of discarding its checkpoints and training it again.

@@ -111,15 +111,24 @@ public final class TrainStage {
 
   /**
    * Checkpoints may only be resumed by the run that wrote them: the run directory records its stage key (less the
-   * code version). Checkpoints and metrics left by a run with another config or other inputs (a retrained tokenizer,
-   * a refreshed corpus) are not continued, and not deleted either: they are moved to {@code superseded/<time>/} in
-   * the run directory, since they may be the only copy of a model that took days to train.
+   * code version), and this says whether the key it recorded is {@code key}'s, recording {@code key} from now on.
    */
-  private static boolean sameRunAsBefore(TrainConfig cfg, StageKey key, Storage storage, PrintStream console) {
-    String dir = runDir(cfg);
-    String marker = Storage.child(dir, "_run_key");
+  private static boolean sameRunAsBefore(TrainConfig cfg, StageKey key, Storage storage) {
+    String marker = Storage.child(runDir(cfg), "_run_key");
     String fingerprint = key.resumeIdentity();
     if (storage.exists(marker) && storage.readString(marker).equals(fingerprint)) return true;
+    storage.writeAtomically(marker, fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return false;
+  }
+
+  /**
+   * Moves a run directory's checkpoints and metrics to {@code superseded/<UTC time>/} in it, when a run that will not
+   * continue them starts there (another config or other inputs: a retrained tokenizer, a refreshed corpus; or
+   * {@code --no-resume}). Not deleted, since they may be the only copy of a model that took days to train; and not
+   * left in place, where they would outrank the new run's own checkpoints.
+   */
+  private static void setAsidePreviousWork(TrainConfig cfg, Storage storage, PrintStream console, String why) {
+    String dir = runDir(cfg);
     String aside = Storage.child(dir, "superseded/" + SUPERSEDED_NAME.format(java.time.Instant.now()));
     int moved = 0;
     for (String previous : List.of(checkpointDir(cfg), Storage.child(dir, "metrics*.csv"),
@@ -127,11 +136,9 @@ public final class TrainStage {
       moved += storage.moveMatching(previous, aside);
     }
     if (moved > 0) {
-      console.println("[train] moved the checkpoints and metrics in " + dir + " to " + aside
-          + ": they belong to a run with another config or other inputs; this run starts at step 0");
+      console.println("[train] moved the checkpoints and metrics in " + dir + " to " + aside + ": " + why
+          + "; this run starts at step 0");
     }
-    storage.writeAtomically(marker, fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return false;
   }
 
   private static StageRunner.Result train(SparkSession spark, TrainConfig cfg, StageKey key, Storage storage,
@@ -169,7 +176,12 @@ public final class TrainStage {
 
     String metricsCsv = Storage.child(runDir(cfg), "metrics.csv");
     CheckpointStore checkpoints = new CheckpointStore(checkpointDir(cfg), hadoop, KEEP_CHECKPOINTS);
-    boolean resuming = sameRunAsBefore(cfg, key, storage, console) && cfg.resume() && checkpoints.latest().isPresent();
+    boolean sameRun = sameRunAsBefore(cfg, key, storage);
+    if (!sameRun || !cfg.resume()) {
+      setAsidePreviousWork(cfg, storage, console, sameRun ? "--no-resume starts the run over"
+          : "they belong to a run with another config or other inputs");
+    }
+    boolean resuming = sameRun && cfg.resume() && checkpoints.latest().isPresent();
     if (resuming) {
       console.println("[train] resuming from " + checkpoints.pathOf(checkpoints.latest().get().step()));
       metricsCsv = Storage.child(runDir(cfg), "metrics-from-" + checkpoints.latest().get().step() + ".csv");
