@@ -73,9 +73,9 @@ final class RoundWatchdog implements AutoCloseable {
             if (late.get()) {
                 throw new RoundTimeoutException(round + " did not finish within " + timeout.toString()
                         .substring(2).toLowerCase() + " (trainer.spark.round_timeout), so Spark cancelled it. Run "
-                        + "`kotoba train` again to resume from the newest checkpoint. A round running this long points "
-                        + "to a hung driver or executor (their logs say which); if rounds really take this long, "
-                        + "raise the timeout.", e);
+                        + "the same kotoba command again to resume from the newest checkpoint. A round running this "
+                        + "long points to a hung driver or executor (their logs say which); if rounds really take "
+                        + "this long, raise the timeout.", e);
             }
             throw e;
         } finally {
