@@ -4,6 +4,7 @@ import kotoba.pipeline.stage.ResumableFailure;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +25,7 @@ final class RoundWatchdog implements AutoCloseable {
      * jobs, and one may start after a cancel.
      */
     private static final long RECANCEL_MS = 200;
+    private static final long CANCELLED_TASKS_GRACE_MS = 30_000;
 
     private final JavaSparkContext sc;
     private final Duration timeout;
@@ -71,6 +73,7 @@ final class RoundWatchdog implements AutoCloseable {
             return body.get();
         } catch (Exception e) { // Spark's Scala code throws SparkException, a checked exception, undeclared
             if (late.get()) {
+                awaitCancelledTasks();
                 throw new RoundTimeoutException(round + " did not finish within " + timeout.toString()
                         .substring(2).toLowerCase() + " (trainer.spark.round_timeout), so Spark cancelled it. Run "
                         + "the same kotoba command again to resume from the newest checkpoint. A round running this "
@@ -85,6 +88,24 @@ final class RoundWatchdog implements AutoCloseable {
             cancelling.cancel(false);
             if (callersGroup == null) {
                 sc.clearJobGroup();
+            }
+        }
+    }
+
+    /**
+     * A cancelled job fails at once, but its tasks stop only at their next check (DL4J's training loop has none), and
+     * a context stopped under them spills interrupted threads' stack traces after the error. A hung task never stops:
+     * give up after a grace period.
+     */
+    private void awaitCancelledTasks() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CANCELLED_TASKS_GRACE_MS);
+        while (System.nanoTime() < deadline && Arrays.stream(sc.sc().statusTracker().getExecutorInfos())
+                .anyMatch(executor -> executor.numRunningTasks() > 0)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
