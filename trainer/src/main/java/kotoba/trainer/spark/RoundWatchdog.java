@@ -95,10 +95,11 @@ final class RoundWatchdog implements AutoCloseable {
     /**
      * A cancelled job fails at once, but its tasks stop only at their next check (DL4J's training loop has none), and
      * a context stopped under them spills interrupted threads' stack traces after the error. A hung task never stops:
-     * give up after a grace period.
+     * give up after a grace period (30 s, or the timeout if shorter).
      */
     private void awaitCancelledTasks() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CANCELLED_TASKS_GRACE_MS);
+        long grace = Math.min(CANCELLED_TASKS_GRACE_MS, timeout.toMillis());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(grace);
         while (System.nanoTime() < deadline && Arrays.stream(sc.sc().statusTracker().getExecutorInfos())
                 .anyMatch(executor -> executor.numRunningTasks() > 0)) {
             try {

@@ -3,6 +3,7 @@ package kotoba.trainer.spark;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -165,35 +167,13 @@ class SparkTrainerOnExecutorProcessesTest {
         int frequency = 64;
         SparkStepper stepper = twoWorkers(localMomentsMaster(frequency), frequency, 3 * frequency);
         TokenBlockReader reader = readers().apply(Cursor.START);
-        CountDownLatch started = new CountDownLatch(2);
-        List<SparkListenerTaskEnd> failed = new CopyOnWriteArrayList<>();
-        AtomicBoolean armed = new AtomicBoolean(false);
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onTaskStart(SparkListenerTaskStart start) {
-                if (armed.get()) {
-                    started.countDown();
-                }
-            }
-
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (armed.get() && end.taskInfo().failed()) {
-                    failed.add(end);
-                }
-            }
-        };
-        sc.sc().addSparkListener(listener);
+        RoundTasks tasks = new RoundTasks();
+        sc.sc().addSparkListener(tasks);
         try {
             assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))));
-            armed.set(true);
+            tasks.armed.set(true);
             CompletableFuture<Long> killed = CompletableFuture.supplyAsync(() -> {
-                try {
-                    assertTrue(started.await(60, TimeUnit.SECONDS), "the round's tasks did not start");
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+                tasks.awaitBothStarted();
                 ProcessHandle victim = executorProcesses().get(0);
                 victim.destroyForcibly();
                 return victim.pid();
@@ -202,17 +182,99 @@ class SparkTrainerOnExecutorProcessesTest {
             double loss = stepper.fit(reader.nextBatch(stepper.sequencesPerCall()));
             double seconds = (System.nanoTime() - t0) / 1e9;
             killed.get(60, TimeUnit.SECONDS);
-            armed.set(false);
+            tasks.armed.set(false);
             sc.sc().listenerBus().waitUntilEmpty();
             assertTrue(Double.isFinite(loss), "the round with a lost executor: loss " + loss);
-            assertFalse(failed.isEmpty(), "no task was lost: the kill came after the round's tasks (" + seconds
+            assertFalse(tasks.failed.isEmpty(), "no task was lost: the kill came after the round's tasks (" + seconds
                     + " s)");
             assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))));
             assertEquals(3 * frequency, stepper.graph().getConfiguration().getIterationCount());
         } finally {
-            sc.sc().removeSparkListener(listener);
+            sc.sc().removeSparkListener(tasks);
         }
         awaitTwoExecutors();
+    }
+
+    @Test
+    void aRoundWhoseExecutorProcessStopsAnsweringIsCancelledAtItsTimeout() throws Exception {
+        // SIGSTOP freezes an executor while both of a round's tasks train, as a long GC pause or a stuck disk would:
+        // Spark itself would wait for its heartbeat timeout (120 s) and DL4J's round with it. The watchdog cancels
+        // the round at 10 s, and the run stops with an error to resume from.
+        int frequency = 64;
+        RoundWatchdog watchdog = new RoundWatchdog(sc, Duration.ofSeconds(10));
+        SparkStepper stepper = twoWorkers(localMomentsMaster(frequency), frequency, 3 * frequency, watchdog);
+        TokenBlockReader reader = readers().apply(Cursor.START);
+        RoundTasks tasks = new RoundTasks();
+        sc.sc().addSparkListener(tasks);
+        ProcessHandle frozen = null;
+        try {
+            assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))));
+            tasks.armed.set(true);
+            CompletableFuture<ProcessHandle> stopped = CompletableFuture.supplyAsync(() -> {
+                tasks.awaitBothStarted();
+                ProcessHandle victim = executorProcesses().get(0);
+                signal("STOP", victim);
+                return victim;
+            });
+            long t0 = System.nanoTime();
+            RoundWatchdog.RoundTimeoutException e = assertThrows(RoundWatchdog.RoundTimeoutException.class,
+                    () -> stepper.fit(reader.nextBatch(stepper.sequencesPerCall())));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            frozen = stopped.get(60, TimeUnit.SECONDS);
+            assertTrue(e.getMessage().startsWith("the averaging round of steps 65-128 did not finish within 10s"),
+                    e.getMessage());
+            // The deadline, then at most the 10 s the cancelled tasks get to stop (the frozen one never does).
+            assertTrue(seconds >= 10 && seconds < 40, "the round failed after " + seconds + " s");
+        } finally {
+            tasks.armed.set(false);
+            sc.sc().removeSparkListener(tasks);
+            if (frozen != null) {
+                signal("CONT", frozen);
+            }
+            watchdog.close();
+        }
+        awaitTwoExecutors();
+    }
+
+    /** Sends a signal to a process with kill(1). */
+    private static void signal(String name, ProcessHandle process) {
+        try {
+            assertEquals(0, new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor(),
+                    "kill -" + name + " " + process.pid());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The next round's tasks once armed: a latch on both starting, and those that failed. */
+    private static final class RoundTasks extends SparkListener {
+        final AtomicBoolean armed = new AtomicBoolean(false);
+        final CountDownLatch started = new CountDownLatch(2);
+        final List<SparkListenerTaskEnd> failed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onTaskStart(SparkListenerTaskStart start) {
+            if (armed.get()) {
+                started.countDown();
+            }
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            if (armed.get() && end.taskInfo().failed()) {
+                failed.add(end);
+            }
+        }
+
+        /** Returns 300 ms after both of the round's tasks started, so that both are training. */
+        void awaitBothStarted() {
+            try {
+                assertTrue(started.await(60, TimeUnit.SECONDS), "the round's tasks did not start");
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Parameter averaging every {@code frequency} steps by two workers of 2 sequences that keep their moments. */
@@ -223,10 +285,16 @@ class SparkTrainerOnExecutorProcessesTest {
 
     /** A fresh AdamW TinyLm trained by {@code master}'s two workers, its schedule {@code steps} long. */
     private static SparkStepper twoWorkers(NetworkReusingTrainingMaster master, int frequency, int steps) {
+        return twoWorkers(master, frequency, steps, new RoundWatchdog(sc, Duration.ZERO));
+    }
+
+    /** The same, its rounds watched by {@code watchdog}. */
+    private static SparkStepper twoWorkers(NetworkReusingTrainingMaster master, int frequency, int steps,
+                                           RoundWatchdog watchdog) {
         TrainerConfig config = SparkTrainerTest.twoWorkerAdamW(steps, 0.001);
         ComputationGraph graph = OptimizerSetup.adamW(config).newGraph(TinyLm.configuration());
         return new SparkStepper(sc, new SparkComputationGraph(sc, graph, master),
-                new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), 2, 2, frequency);
+                new BatchEncoder(LabelLayout.INDICES, TinyLm.VOCAB), 2, 2, frequency, watchdog, 0);
     }
 
     /** Waits for Spark's standalone worker to replace a killed executor: the class's other tests need two. */
