@@ -247,9 +247,10 @@ class EndToEndRunTest {
   }
 
   @Test
-  void aRunIsTheSameRunWhateverItsConsoleCadence() {
+  void aRunIsTheSameRunWhateverItsConsoleCadenceTimeoutOrStorageLevel() {
     runTrain(fourStepRun("console-cadence"));
-    String again = runTrain(fourStepRun("console-cadence", "--set", "trainer.optim.log_every=1"));
+    String again = runTrain(fourStepRun("console-cadence", "--set", "trainer.optim.log_every=1",
+        "--set", "trainer.spark.round_timeout=5m", "--set", "trainer.spark.storage_level=MEMORY_ONLY_SER"));
     assertTrue(again.contains("[train] up to date, skipped"), again);
   }
 

@@ -19,7 +19,8 @@ import java.time.Duration;
  * @param storageLevel       Spark storage level name for the per-round training RDD (e.g. {@code NONE},
  *                           {@code MEMORY_ONLY_SER}). A round reads its RDD once, from data its tasks carry, so
  *                           {@code NONE} is enough; Spark does not see ND4J's off-heap bytes, so if a level is
- *                           wanted, serialised levels are safer
+ *                           wanted, serialised levels are safer. Where the data waits, not what is trained: not part
+ *                           of the stage key
  * @param optimizerState     where Adam's moments live between averaging rounds (see {@link OptimizerState})
  * @param roundTimeout       longest an averaging round may take before Spark cancels it and the run stops with an
  *                           error to resume from (zero: wait forever). A driver whose result fetch died, or a task
@@ -27,7 +28,8 @@ import java.time.Duration;
  *                           How long to wait, not what is trained, so not part of the stage key
  */
 public record SparkOptions(int workers, int batchPerWorker, int averagingFrequency, int prefetchBatches,
-                           String storageLevel, OptimizerState optimizerState, @NotKeyed Duration roundTimeout) {
+                           @NotKeyed String storageLevel, OptimizerState optimizerState,
+                           @NotKeyed Duration roundTimeout) {
 
     /** Generous against any round seen here (seconds to a few minutes), short against a night of waiting. */
     public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofMinutes(30);
