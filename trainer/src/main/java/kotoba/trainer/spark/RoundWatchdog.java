@@ -42,8 +42,8 @@ final class RoundWatchdog implements AutoCloseable {
     }
 
     /**
-     * Runs {@code round} on this thread in the caller's Spark job group, or in one of its own when the caller has
-     * none, and cancels that group from the deadline on until the round returns.
+     * Runs {@code body}, the round named {@code round} in messages, on this thread in the caller's Spark job group
+     * (or in one of its own when the caller has none), and cancels that group from the deadline on until it returns.
      *
      * @throws RoundTimeoutException when the round failed after its deadline passed (Spark's cancellation is its
      *                               cause); a round that finished, however late, is kept
