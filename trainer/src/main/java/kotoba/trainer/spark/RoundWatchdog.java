@@ -73,7 +73,10 @@ final class RoundWatchdog implements AutoCloseable {
             return body.get();
         } catch (Exception e) { // Spark's Scala code throws SparkException, a checked exception, undeclared
             if (late.get()) {
-                awaitCancelledTasks();
+                // A cancelled job fails at once, but its tasks stop only at their next check (DL4J's training loop
+                // has none), and a context stopped under them spills interrupted threads' stack traces after the
+                // error. A hung task never stops: the grace is 30 s, or the timeout if shorter.
+                awaitNoRunningTasks(sc, Math.min(CANCELLED_TASKS_GRACE_MS, timeout.toMillis()));
                 throw new RoundTimeoutException(round + " did not finish within " + timeout.toString()
                         .substring(2).toLowerCase() + " (trainer.spark.round_timeout), so Spark cancelled it. Run "
                         + "the same kotoba command again to resume from the newest checkpoint. A round running this "
@@ -92,23 +95,21 @@ final class RoundWatchdog implements AutoCloseable {
         }
     }
 
-    /**
-     * A cancelled job fails at once, but its tasks stop only at their next check (DL4J's training loop has none), and
-     * a context stopped under them spills interrupted threads' stack traces after the error. A hung task never stops:
-     * give up after a grace period (30 s, or the timeout if shorter).
-     */
-    private void awaitCancelledTasks() {
-        long grace = Math.min(CANCELLED_TASKS_GRACE_MS, timeout.toMillis());
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(grace);
-        while (System.nanoTime() < deadline && Arrays.stream(sc.sc().statusTracker().getExecutorInfos())
-                .anyMatch(executor -> executor.numRunningTasks() > 0)) {
+    /** Waits up to {@code graceMs} for every executor to run no task; says whether they got there. */
+    static boolean awaitNoRunningTasks(JavaSparkContext sc, long graceMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMs);
+        while (Arrays.stream(sc.sc().statusTracker().getExecutorInfos()).anyMatch(e -> e.numRunningTasks() > 0)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
             try {
-                Thread.sleep(100);
+                Thread.sleep(50);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -171,13 +172,7 @@ class SparkTrainerOnExecutorProcessesTest {
         sc.sc().addSparkListener(tasks);
         try {
             assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))));
-            tasks.armed.set(true);
-            CompletableFuture<Long> killed = CompletableFuture.supplyAsync(() -> {
-                tasks.awaitBothStarted();
-                ProcessHandle victim = executorProcesses().get(0);
-                victim.destroyForcibly();
-                return victim.pid();
-            });
+            CompletableFuture<ProcessHandle> killed = tasks.onceBothTrain(ProcessHandle::destroyForcibly);
             long t0 = System.nanoTime();
             double loss = stepper.fit(reader.nextBatch(stepper.sequencesPerCall()));
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -209,13 +204,7 @@ class SparkTrainerOnExecutorProcessesTest {
         ProcessHandle frozen = null;
         try {
             assertTrue(Double.isFinite(stepper.fit(reader.nextBatch(stepper.sequencesPerCall()))));
-            tasks.armed.set(true);
-            CompletableFuture<ProcessHandle> stopped = CompletableFuture.supplyAsync(() -> {
-                tasks.awaitBothStarted();
-                ProcessHandle victim = executorProcesses().get(0);
-                signal("STOP", victim);
-                return victim;
-            });
+            CompletableFuture<ProcessHandle> stopped = tasks.onceBothTrain(victim -> signal("STOP", victim));
             long t0 = System.nanoTime();
             RoundWatchdog.RoundTimeoutException e = assertThrows(RoundWatchdog.RoundTimeoutException.class,
                     () -> stepper.fit(reader.nextBatch(stepper.sequencesPerCall())));
@@ -266,14 +255,20 @@ class SparkTrainerOnExecutorProcessesTest {
             }
         }
 
-        /** Returns 300 ms after both of the round's tasks started, so that both are training. */
-        void awaitBothStarted() {
-            try {
-                assertTrue(started.await(60, TimeUnit.SECONDS), "the round's tasks did not start");
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+        /** Arms this listener; 300 ms after both of the next round's tasks start, applies {@code fault} to one. */
+        CompletableFuture<ProcessHandle> onceBothTrain(Consumer<ProcessHandle> fault) {
+            armed.set(true);
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    assertTrue(started.await(60, TimeUnit.SECONDS), "the round's tasks did not start");
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                ProcessHandle victim = executorProcesses().get(0);
+                fault.accept(victim);
+                return victim;
+            });
         }
     }
 

@@ -55,7 +55,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -327,8 +326,8 @@ class SparkTrainerTest {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         assertTrue(seconds < 30, "cancelled after " + seconds + " s");
-        assertTrue(e.getMessage().startsWith("the stuck round did not finish within 0.3s (trainer.spark.round_timeout)"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith(
+                "the stuck round did not finish within 0.3s (trainer.spark.round_timeout)"), e.getMessage());
         assertTrue(e.getMessage().contains("resume from the newest checkpoint"), e.getMessage());
         waitForNoRunningTasks();
         assertNull(sc.getLocalProperty(RoundWatchdog.JOB_GROUP), "the round's job group is cleared");
@@ -382,16 +381,8 @@ class SparkTrainerTest {
 
     /** A cancelled job fails at once; its killed tasks finish after. Later tests want the cores free. */
     private static void waitForNoRunningTasks() {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (Arrays.stream(sc.sc().statusTracker().getExecutorInfos()).anyMatch(i -> i.numRunningTasks() > 0)) {
-            assertTrue(System.nanoTime() < deadline, "tasks still running a minute after their job was cancelled");
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        assertTrue(RoundWatchdog.awaitNoRunningTasks(sc, 60_000), "tasks still running a minute after their job was "
+                + "cancelled");
     }
 
     @Test
