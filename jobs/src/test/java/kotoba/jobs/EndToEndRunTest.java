@@ -273,6 +273,25 @@ class EndToEndRunTest {
   }
 
   @Test
+  void aSweepWhoseOnlyProblemIsATimedOutRoundExitsResumableAndItsRerunFinishes() {
+    List<String> sweepArgs = new ArrayList<>(List.of("sweep"));
+    sweepArgs.addAll(args);
+    sweepArgs.addAll(List.of("--set", "sweep.name=timeouts",
+        "--set", "sweep.output=\"" + tmp.resolve("data/sweep-timeouts") + "\"",
+        "--set", "sweep.shapes=[{n_layer=1,d_model=16,n_head=2}]", "--set", "sweep.token_budgets=[1280]",
+        "--set", "trainer.mode=spark"));
+    List<String> timedOut = new ArrayList<>(sweepArgs);
+    timedOut.addAll(List.of("--set", "trainer.spark.round_timeout=1ms"));
+    Cli first = execute(timedOut);
+    assertEquals(Kotoba.EXIT_RESUMABLE, first.code(), first.out() + first.err());
+    assertTrue(first.out().contains(
+        "timeouts-L1-d16-h2-D1280: failed, the averaging round of steps 1-5 did not finish"), first.out());
+    Cli again = execute(sweepArgs);
+    assertEquals(0, again.code(), again.out() + again.err());
+    assertTrue(again.out().contains("1 of 1 runs finished"), again.out());
+  }
+
+  @Test
   void aRunGoesOnUnderAnotherKotobaVersionInsteadOfBeingTrainedAgain() {
     // `bin/kotoba` (module jars) records code version "dev", the spark-submit jar its release; a new release is
     // another version again. The run's checkpoints are the same run's under each: the finished run below is

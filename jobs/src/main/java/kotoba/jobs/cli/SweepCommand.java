@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import kotoba.jobs.Kotoba;
 import kotoba.jobs.sweep.SweepConfig;
 import kotoba.jobs.sweep.SweepMetrics;
 import kotoba.jobs.sweep.SweepPlan;
 import kotoba.pipeline.config.ConfigError;
 import kotoba.pipeline.stage.Manifest;
+import kotoba.pipeline.stage.ResumableFailure;
 import kotoba.trainer.TrainConfig;
 import kotoba.trainer.TrainStage;
 import kotoba.trainer.model.Flops;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = {"Train a grid of model shapes x token budgets (or IsoFLOP budgets) and collect one metrics table.",
         "Finished runs are skipped; interrupted ones resume from their checkpoints; a run that fails (impossible",
-        "shape, diverged loss) is reported and the sweep goes on. Usage: kotoba sweep --conf conf/sweep-tiny.conf"})
+        "shape, diverged loss) is reported and the sweep goes on (exit code 3; 75 when every problem is a run the",
+        "same command resumes). Usage: kotoba sweep --conf conf/sweep-tiny.conf"})
 public final class SweepCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
@@ -49,10 +52,12 @@ public final class SweepCommand implements Callable<Integer> {
     System.out.printf("[sweep] %s: %d runs%n", sweep.name(), plan.size());
     List<String> finished = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    boolean onlyResumable = true; // every problem is one the same command resumes: tell a scheduler to retry
     Map<String, String> cannotStart = runsThatCannotStart(ctx, plan);
     for (SweepPlan.Planned p : plan) {
       String skip = p.skipReason() != null ? p.skipReason() : cannotStart.get(p.runId());
       if (skip != null) {
+        onlyResumable = false;
         problems.add(p.runId() + ": skipped, " + skip);
         System.out.println("[sweep] " + problems.get(problems.size() - 1));
         continue;
@@ -64,6 +69,7 @@ public final class SweepCommand implements Callable<Integer> {
         finished.add(String.valueOf(m.info().get("metrics")));
       } catch (RuntimeException e) {
         // One bad run (diverged loss, out of memory) must not cost the rest of the sweep.
+        onlyResumable &= e instanceof ResumableFailure;
         problems.add(p.runId() + ": failed, " + e.getMessage());
         System.out.println("[sweep] " + problems.get(problems.size() - 1));
       }
@@ -72,7 +78,7 @@ public final class SweepCommand implements Callable<Integer> {
     System.out.printf("[sweep] %d of %d runs finished; metrics: %s%n", finished.size(), plan.size(),
         sweep.output() + "/metrics.csv");
     problems.forEach(p -> System.out.println("[sweep] problem: " + p));
-    return problems.isEmpty() ? 0 : 3;
+    return problems.isEmpty() ? 0 : onlyResumable ? Kotoba.EXIT_RESUMABLE : 3;
   }
 
   /** Runs that would fail the checks a lone `kotoba train` makes before Spark starts, said before any run trains. */
