@@ -292,6 +292,23 @@ class EndToEndRunTest {
   }
 
   @Test
+  void aRunResumedAfterACrashPastItsCheckpointHasOneMetricsRowPerStep() throws IOException {
+    // The state of a crash after step 4's metrics row and before its checkpoint: no manifest, no step-4 checkpoint.
+    // The resume trains steps 3 and 4 again; the table keeps the resumed rows, once.
+    runTrain(fourStepRun("crashed"));
+    Path run = tmp.resolve("data/runs/crashed");
+    Files.delete(run.resolve(Manifest.FILE_NAME));
+    try (Stream<Path> files = Files.walk(run.resolve("checkpoints/step-00000004"))) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+    }
+    String log = runTrain(fourStepRun("crashed"));
+    assertTrue(log.contains("resuming from") && log.contains("step-00000002"), log);
+    Dataset<Row> m = SharedSpark.get().read().parquet(run.resolve("metrics").toString());
+    assertEquals(4, m.count(), "one row per step of a 4-step run");
+    assertEquals(4, m.select("step").distinct().count());
+  }
+
+  @Test
   void aRunGoesOnUnderAnotherKotobaVersionInsteadOfBeingTrainedAgain() {
     // `bin/kotoba` (module jars) records code version "dev", the spark-submit jar its release; a new release is
     // another version again. The run's checkpoints are the same run's under each: the finished run below is

@@ -33,7 +33,6 @@ import kotoba.trainer.train.OptimizerSetup;
 import kotoba.trainer.train.TrainingState;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -202,10 +201,7 @@ public final class TrainStage {
         end = resuming ? t.resume(stopAt) : t.train(graph, cfg.runId(), stopAt);
       }
     }
-    String metricsDir = Storage.child(runDir(cfg), "metrics");
-    spark.read().option("header", "true").option("inferSchema", "true")
-        .csv(Storage.child(runDir(cfg), "metrics*.csv"))
-        .coalesce(1).write().mode(SaveMode.Overwrite).parquet(metricsDir);
+    String metricsDir = RunMetricsTable.write(spark, runDir(cfg));
 
     Map<String, Long> counts = new TreeMap<>();
     counts.put("steps", end.step());
