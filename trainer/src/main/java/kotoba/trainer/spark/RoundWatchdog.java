@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * becomes an error the run can resume from, like the collective timeout of torch's distributed training.
  */
 final class RoundWatchdog implements AutoCloseable {
+    /** The local property setJobGroup sets (SparkContext.SPARK_JOB_GROUP_ID, which Spark keeps private). */
     static final String JOB_GROUP = "spark.jobGroup.id";
     /**
      * After the deadline, cancel again this often (or as often as the timeout, if shorter): a round runs several

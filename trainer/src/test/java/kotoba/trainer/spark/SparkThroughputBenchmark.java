@@ -92,9 +92,10 @@ public final class SparkThroughputBenchmark {
                     ? SparkOptions.OptimizerState.LOCAL : SparkOptions.OptimizerState.AVERAGED);
             SparkComputationGraph spark = new SparkComputationGraph(sc, graph,
                     TrainingMasters.parameterAveraging(options, batch, 1L, !kind.equals("rebuild")));
-            // -Dkotoba.bench.roundTimeout=60s: rounds past it fail as they would in `kotoba train` (default: none).
-            RoundWatchdog watchdog = new RoundWatchdog(sc, java.time.Duration.parse("PT" + System.getProperty(
-                    "kotoba.bench.roundTimeout", "0s").toUpperCase()));
+            // -Dkotoba.bench.roundTimeout=60s (HOCON's units, as round_timeout): rounds past it fail as they would
+            // in `kotoba train` (default: none).
+            RoundWatchdog watchdog = new RoundWatchdog(sc, com.typesafe.config.ConfigFactory.parseString(
+                    "t = " + System.getProperty("kotoba.bench.roundTimeout", "0")).getDuration("t"));
             SparkStepper stepper = new SparkStepper(sc, spark, new BatchEncoder(LabelLayout.INDICES, vocab), workers,
                     batch, frequency, watchdog, 0);
             int perCall = stepper.sequencesPerCall();
