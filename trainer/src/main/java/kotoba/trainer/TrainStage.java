@@ -180,10 +180,13 @@ public final class TrainStage {
       setAsidePreviousWork(cfg, storage, console, sameRun ? "--no-resume starts the run over"
           : "they belong to a run with another config or other inputs");
     }
-    boolean resuming = sameRun && cfg.resume() && checkpoints.latest().isPresent();
+    // Listing checkpoints reads a directory and a state file, on HDFS or S3 too: once.
+    java.util.Optional<Long> resumeAt = sameRun && cfg.resume()
+        ? checkpoints.latest().map(TrainingState::step) : java.util.Optional.empty();
+    boolean resuming = resumeAt.isPresent();
     if (resuming) {
-      console.println("[train] resuming from " + checkpoints.pathOf(checkpoints.latest().get().step()));
-      metricsCsv = Storage.child(runDir(cfg), "metrics-from-" + checkpoints.latest().get().step() + ".csv");
+      console.println("[train] resuming from " + checkpoints.pathOf(resumeAt.get()));
+      metricsCsv = Storage.child(runDir(cfg), "metrics-from-" + resumeAt.get() + ".csv");
     }
     BatchEncoder encoder = switch (cfg.objective()) {
       case CAUSAL_LM -> new BatchEncoder(LabelLayout.INDICES, gpt.vocabSize()); // labels: the inputs shifted by one
